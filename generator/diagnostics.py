@@ -1,0 +1,94 @@
+"""Diagnostics: every problem found in a document, with where it was found.
+
+Printed in compiler style: ``spec/Foo.md:12:5: error[E204]: message``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+ERROR = "error"
+WARNING = "warning"
+NOTE = "note"
+
+# Every code this tool emits, with a one-line meaning. Tests check that emitted codes are listed.
+CODES = {
+    # reading and dialects (E1xx)
+    "E101": "file cannot be read or is not UTF-8 text",
+    "E102": "file is in no known documentation dialect",
+    "E103": "no objects found in the spec directory",
+    "E104": "settings file is invalid",
+    "E105": "malformed table or example",
+    # types and references (E2xx)
+    "E201": "unknown type notation",
+    "E202": "reference to a type that no document defines",
+    "E203": "duplicate field in one document",
+    "E204": "conflicting definitions that no precedence settles",
+    "E205": "name cannot be made a safe identifier",
+    # merge reports (W3xx): sources disagree, precedence settled it
+    "W301": "sources disagree on whether a field is required",
+    "W302": "sources disagree on a field's type",
+    "W303": "sources disagree on whether a field is nullable",
+    "W304": "a source says nothing of null where another says nullable",
+    "W305": "field described by only some of an object's sources",
+    "W306": "two names for one object, merged by a declared alias",
+    "W307": "example does not fit the merged model",
+    "W308": "description matches no key of the example",
+    "W309": "enum values differ between sources",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Origin:
+    """Where a fragment came from: path (as given, POSIX separators), 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def short(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: str
+    code: str
+    message: str
+    origin: Optional[Origin] = None
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: " if self.origin else ""
+        return f"{where}{self.severity}[{self.code}]: {self.message}"
+
+    def sort_key(self) -> tuple[object, ...]:
+        o = self.origin or Origin("", 0, 0)
+        return (o.path, o.line, o.column, self.code, self.message)
+
+
+def error(code: str, message: str, origin: Optional[Origin] = None) -> Diagnostic:
+    return Diagnostic(ERROR, code, message, origin)
+
+
+def warning(code: str, message: str, origin: Optional[Origin] = None) -> Diagnostic:
+    return Diagnostic(WARNING, code, message, origin)
+
+
+def note(code: str, message: str, origin: Optional[Origin] = None) -> Diagnostic:
+    return Diagnostic(NOTE, code, message, origin)
+
+
+def has_errors(diags: "list[Diagnostic] | tuple[Diagnostic, ...]") -> bool:
+    return any(d.severity == ERROR for d in diags)
+
+
+class SpecError(Exception):
+    """Raised by a stage that cannot go on; carries the diagnostics that stopped it."""
+
+    def __init__(self, diagnostics: "list[Diagnostic]") -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics

@@ -1,0 +1,194 @@
+"""Dialect-neutral Markdown reading: markdown-it-py tokens → headings, tables, code, paragraphs.
+
+Every block keeps its origin (path, 1-based line, column). Table cells are given both as their
+raw Markdown source and as flattened text (emphasis dropped, code spans kept in backticks, links
+reduced to their text with the targets listed), which is what the dialect parsers read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from generator.diagnostics import Origin
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    lang: str
+    text: str
+    origin: Origin  # the line of the opening fence; content starts on the next line
+
+
+@dataclass(frozen=True)
+class Cell:
+    raw: str
+    text: str
+    links: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    origin: Origin
+
+
+Block = Union[Heading, Paragraph, CodeBlock, Table, ListItem]
+
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _inline_text(tok: Token) -> tuple[str, tuple[str, ...]]:
+    parts: list[str] = []
+    links: list[str] = []
+    for child in tok.children or []:
+        if child.type in ("text", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append("`" + child.content + "`")
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "link_open":
+            href = child.attrGet("href")
+            if isinstance(href, str):
+                links.append(href)
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts), tuple(links)
+
+
+def _column(line_text: str, content: str, start: int) -> int:
+    if not content:
+        return start + 1
+    idx = line_text.find(content, start)
+    return (idx if idx >= 0 else start) + 1
+
+
+def parse_blocks(text: str, path: str) -> list[Block]:
+    """Parse Markdown into a flat list of blocks in document order."""
+    lines = text.splitlines()
+    tokens = _MD.parse(text)
+    blocks: list[Block] = []
+    i = 0
+    n = len(tokens)
+
+    def origin_of(tok: Token, column: int = 1) -> Origin:
+        line = (tok.map[0] + 1) if tok.map else 1
+        return Origin(path, line, column)
+
+    while i < n:
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            inline = tokens[i + 1]
+            txt, _ = _inline_text(inline)
+            blocks.append(Heading(int(tok.tag[1:]), txt.strip(), origin_of(tok)))
+            i += 3
+            continue
+        if tok.type == "paragraph_open":
+            inline = tokens[i + 1]
+            txt, _ = _inline_text(inline)
+            if tokens[i - 1].type == "list_item_open" if i > 0 else False:
+                blocks.append(ListItem(txt.strip(), origin_of(tok)))
+            else:
+                blocks.append(Paragraph(txt.strip(), origin_of(tok)))
+            i += 3
+            continue
+        if tok.type in ("fence", "code_block"):
+            blocks.append(CodeBlock(tok.info.strip().split(" ")[0] if tok.info else "", tok.content, origin_of(tok)))
+            i += 1
+            continue
+        if tok.type == "table_open":
+            table, i = _read_table(tokens, i, lines, path)
+            blocks.append(table)
+            continue
+        i += 1
+    return blocks
+
+
+def _read_table(tokens: list[Token], i: int, lines: list[str], path: str) -> tuple[Table, int]:
+    start = tokens[i]
+    header: tuple[Cell, ...] = ()
+    rows: list[tuple[Cell, ...]] = []
+    current: list[Cell] = []
+    row_line = 1
+    pos = 0
+    in_head = False
+    i += 1
+    while tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            current = []
+            row_line = (tok.map[0] + 1) if tok.map else row_line
+            pos = 0
+        elif tok.type in ("th_open", "td_open"):
+            inline = tokens[i + 1]
+            raw = inline.content if inline.type == "inline" else ""
+            txt, links = _inline_text(inline) if inline.type == "inline" else ("", ())
+            line_text = lines[row_line - 1] if 0 < row_line <= len(lines) else ""
+            col = _column(line_text, raw, pos)
+            pos = col - 1 + len(raw)
+            current.append(Cell(raw, txt.strip(), links, Origin(path, row_line, col)))
+        elif tok.type == "tr_close":
+            if in_head:
+                header = tuple(current)
+            else:
+                rows.append(tuple(current))
+        i += 1
+    line = (start.map[0] + 1) if start.map else 1
+    return Table(header, tuple(rows), Origin(path, line, 1)), i + 1
+
+
+def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
+    """How many cells the source line of a table row really has (markdown-it pads or drops)."""
+    if origin is None:
+        return 0
+    lines = text.splitlines()
+    if not 0 < origin.line <= len(lines):
+        return 0
+    line = lines[origin.line - 1].strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    count = 1
+    escaped = False
+    in_code = False
+    for ch in line:
+        if escaped:
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "`":
+            in_code = not in_code
+        elif ch == "|" and not in_code:
+            count += 1
+    return count

@@ -1,0 +1,87 @@
+"""Names: SDK names to wire names, titles to class names, wire names to safe Python names."""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def camel_to_snake(name: str) -> str:
+    """``createdAt`` → ``created_at``, ``nEpochs`` → ``n_epochs``, ``HTTPCode`` → ``http_code``.
+
+    Names already in snake_case (or with no capitals) are returned unchanged.
+    """
+    if not any(c.isupper() for c in name):
+        return name
+    return _CAMEL_BOUNDARY.sub("_", name).lower()
+
+
+def pascal_case(text: str) -> str:
+    """``fine-tuning job`` → ``FineTuningJob``; ``status`` → ``Status``; keeps inner capitals."""
+    words = [w for w in re.split(r"[^0-9A-Za-z]+", text) if w]
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+_TITLE_NOISE = re.compile(r"^(the|a|an)\s+|\s+object$", re.IGNORECASE)
+
+
+def title_to_class_name(title: str) -> str:
+    """``The fine-tuning job object`` → ``FineTuningJob``; ``FineTuningJob`` stays."""
+    t = title.strip()
+    prev = None
+    while prev != t:
+        prev = t
+        t = _TITLE_NOISE.sub("", t).strip()
+    return pascal_case(t)
+
+
+# Names a class body cannot use for a field without breaking the class or its library.
+RESERVED_MEMBERS = frozenset(
+    {
+        "from_dict",
+        "to_dict",
+        "from_json",
+        "to_json",
+        "model_config",
+        "model_fields",
+        "schema",
+        "json",
+        "dict",
+        "copy",
+        "validate",
+        "construct",
+        "parse_obj",
+        "parse_raw",
+        "fields",
+        "self",
+        "cls",
+        "extra",
+    }
+)
+
+_BUILTINS = frozenset(dir(builtins))
+
+
+def py_identifier(wire_name: str) -> str:
+    """A safe Python attribute name for a wire key (may be empty if nothing usable remains).
+
+    Non-identifier characters become ``_``; camelCase becomes snake_case; a leading digit gets a
+    ``field_`` prefix; keywords, soft keywords, builtins and reserved members get a ``_`` suffix.
+    """
+    name = camel_to_snake(wire_name)
+    name = re.sub(r"\W", "_", name, flags=re.ASCII).strip("_")
+    name = re.sub(r"_+", "_", name)
+    if not name:
+        return ""
+    if name[0].isdigit():
+        name = "field_" + name
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _BUILTINS or name in RESERVED_MEMBERS:
+        name += "_"
+    return name
+
+
+def is_identifier(name: str) -> bool:
+    return name.isidentifier() and name.isascii() and not keyword.iskeyword(name)
