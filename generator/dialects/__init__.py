@@ -12,3 +12,5 @@ from types import ModuleType
 from generator.dialects import openai_reference, openapi_generator, plain_text, speakeasy
 
 DIALECTS: tuple[ModuleType, ...] = (openapi_generator, speakeasy, openai_reference, plain_text)
+
+__all__ = ["DIALECTS", "openai_reference", "openapi_generator", "plain_text", "speakeasy"]

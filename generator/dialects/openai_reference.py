@@ -1,0 +1,275 @@
+"""The OpenAI API reference page: a title, a paragraph, a Parameter | Type | Required | Description table.
+
+Types are written in words (``string or null``, ``"auto" or integer``, ``array of string``, ``map``).
+A fenced code block whose body is JSON (whatever its language tag) is the object's example.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from generator import naming, prose
+from generator.diagnostics import Diagnostic, Origin, error
+from generator.fragments import (
+    NULLABLE,
+    REQUIRED,
+    TYPE,
+    Claim,
+    DocFragments,
+    EnumFrag,
+    FieldFrag,
+    ObjectFrag,
+    Strength,
+)
+from generator.ir import (
+    AnyType,
+    Example,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    ObjectType,
+    Ref,
+    Scalar,
+    TypeExpr,
+    UnionOf,
+)
+from generator.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
+
+NAME = "openai-reference"
+
+HEADER = ("parameter", "type", "required", "description")
+
+# Single-word notations: (type, vague). "object"/"array" say too little to stand against a named type.
+_WORDS: dict[str, tuple[TypeExpr, bool]] = {
+    "string": (Scalar("str"), False),
+    "integer": (Scalar("int"), False),
+    "number": (Scalar("float"), False),
+    "boolean": (Scalar("bool"), False),
+    "object": (ObjectType(), True),
+    "array": (ListOf(AnyType()), True),
+    "map": (MapOf(Scalar("str")), False),
+}
+_KNOWN = sorted([*_WORDS, "null", "array of"])
+_LITERAL = re.compile(r'"([^"]*)"')
+_ARRAY_OF = re.compile(r"array\s+of\s+(.+)", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _is_header(table: Table) -> bool:
+    return tuple(collapse(c.text).lower() for c in table.header) == HEADER
+
+
+def detect(text: str, blocks: list[Block]) -> bool:
+    return any(isinstance(b, Table) and _is_header(b) for b in blocks)
+
+
+@dataclass(frozen=True)
+class Notation:
+    """What a Type cell says: the type (None when unknown), whether it is vague, whether null is allowed."""
+
+    type: Optional[TypeExpr]
+    vague: bool
+    nullable: bool
+    unknown: tuple[str, ...] = ()
+
+
+def _one(word: str) -> tuple[Optional[TypeExpr], bool]:
+    """One alternative (not null, not a literal) → (type, vague); (None, False) when unknown."""
+    w = word.lower()
+    if w in _WORDS:
+        return _WORDS[w]
+    m = _ARRAY_OF.fullmatch(w)
+    if m:
+        item, vague = _one(m.group(1).strip())
+        return (ListOf(item), vague) if item is not None else (None, False)
+    return None, False
+
+
+def parse_notation(cell: str) -> Notation:
+    """``"auto" or integer or null`` → UnionOf((LiteralOf(('auto',)), Scalar('int'))), nullable."""
+    parts = [p.strip().strip("`") for p in re.split(r"\s+or\s+", collapse(cell), flags=re.IGNORECASE)]
+    options: list[TypeExpr] = []
+    literals: list[str] = []
+    literal_at = -1
+    nullable = vague = False
+    unknown: list[str] = []
+    for part in parts:
+        lit = _LITERAL.fullmatch(part)
+        if lit:
+            if literal_at < 0:
+                literal_at = len(options)
+            literals.append(lit.group(1))
+        elif part.lower() == "null":
+            nullable = True
+        else:
+            t, v = _one(part)
+            if t is None:
+                unknown.append(part)
+            else:
+                options.append(t)
+                vague = vague or v
+    if literals:
+        options.insert(literal_at, LiteralOf(tuple(literals)))
+    if unknown or not options:
+        return Notation(None, False, nullable, tuple(unknown) or (cell,))
+    result = options[0] if len(options) == 1 else UnionOf(tuple(options))
+    return Notation(result, vague, nullable)
+
+
+def _did_you_mean(word: str) -> str:
+    close = difflib.get_close_matches(word.lower(), _KNOWN, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def prose_claims(
+    obj_name: str, wire: str, desc: str, origin: Origin, dialect: str
+) -> tuple[list[Claim], Optional[EnumFrag], Optional[str]]:
+    """Claims a description carries: a constant, an enum, "will be null". Returns (claims, enum, constant)."""
+    claims: list[Claim] = []
+    enum: Optional[EnumFrag] = None
+    const = prose.constant(desc)
+    if const is not None:
+        claims.append(Claim(TYPE, LiteralOf((const,)), Strength.PROSE, origin, dialect))
+    else:
+        values = prose.enum_values(desc)
+        if values:
+            name = obj_name + naming.pascal_case(wire)
+            enum = EnumFrag(name, values, origin, dialect)
+            claims.append(Claim(TYPE, Ref(name), Strength.PROSE, origin, dialect))
+    if prose.says_nullable(desc):
+        claims.append(Claim(NULLABLE, True, Strength.PROSE, origin, dialect))
+    return claims, enum, const
+
+
+@dataclass
+class _Section:
+    title: Heading
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    code: list[CodeBlock] = field(default_factory=list)
+
+
+def _sections(blocks: list[Block]) -> list[_Section]:
+    """Split at headings no deeper than the current title (an "## Example" stays inside its object)."""
+    out: list[_Section] = []
+    for b in blocks:
+        if isinstance(b, Heading) and (not out or b.level <= out[-1].title.level):
+            out.append(_Section(b))
+        elif not out:
+            continue
+        elif isinstance(b, Paragraph) and not out[-1].tables:
+            out[-1].paragraphs.append(b)
+        elif isinstance(b, Table):
+            out[-1].tables.append(b)
+        elif isinstance(b, CodeBlock):
+            out[-1].code.append(b)
+    return out
+
+
+def json_example(block: CodeBlock, diags: list[Diagnostic]) -> Optional[Example]:
+    """The block's JSON object, or None if the block is not JSON; a broken JSON body is an E105."""
+    body = block.text
+    stripped = body.lstrip()
+    if not stripped.startswith(("{", "[")):
+        return None
+    first = block.origin.line + 1 + body[: len(body) - len(stripped)].count("\n")
+    try:
+        value = json.loads(body)
+    except json.JSONDecodeError as exc:
+        where = Origin(block.origin.path, block.origin.line + exc.lineno, exc.colno)
+        diags.append(error("E105", f"example is not valid JSON: {exc.msg}", where))
+        return None
+    if not isinstance(value, dict):
+        diags.append(error("E105", "example is not a JSON object", Origin(block.origin.path, first, 1)))
+        return None
+    return Example(value, Origin(block.origin.path, first, 1), kind="json")
+
+
+def _field(
+    obj: str, row: tuple[Cell, ...], diags: list[Diagnostic], enums: list[EnumFrag]
+) -> tuple[FieldFrag, Optional[str]]:
+    name_c, type_c, req_c, desc_c = row
+    wire = collapse(name_c.text).strip("`")
+    claims: list[Claim] = []
+    note = parse_notation(type_c.text)
+    if note.type is None:
+        bad = note.unknown[0]
+        diags.append(error("E201", f"unknown type notation '{bad}'{_did_you_mean(bad)}", type_c.origin))
+    else:
+        strength = Strength.VAGUE if note.vague else Strength.TABLE
+        claims.append(Claim(TYPE, note.type, strength, type_c.origin, NAME))
+    claims.append(Claim(NULLABLE, note.nullable, Strength.TABLE, type_c.origin, NAME))
+    req = collapse(req_c.text).lower()
+    if req in ("required", "optional"):
+        claims.append(Claim(REQUIRED, req == "required", Strength.TABLE, req_c.origin, NAME))
+    else:
+        diags.append(
+            error("E105", f"Required column must say Required or Optional, not '{req_c.text}'", req_c.origin)
+        )
+    desc = collapse(desc_c.text)
+    more, enum, const = prose_claims(obj, wire, desc, desc_c.origin, NAME)
+    claims.extend(more)
+    if enum is not None:
+        enums.append(enum)
+    frag = FieldFrag(wire, name_c.origin, tuple(claims), desc)
+    return frag, (const if wire == "object" else None)
+
+
+def _object(
+    sec: _Section, path: str, text: str, diags: list[Diagnostic], enums: list[EnumFrag]
+) -> ObjectFrag:
+    name = naming.title_to_class_name(sec.title.text)
+    fields: list[FieldFrag] = []
+    seen: set[str] = set()
+    constant: Optional[str] = None
+    for table in sec.tables:
+        if not _is_header(table):
+            continue
+        for row in table.rows:
+            row_origin = Origin(path, row[0].origin.line, 1) if row else table.origin
+            if raw_row_cell_count(text, row_origin) != len(HEADER) or len(row) != len(HEADER):
+                diags.append(error("E105", f"table row does not have {len(HEADER)} cells", row_origin))
+                continue
+            if not collapse(row[0].text):
+                diags.append(error("E105", "table row has no parameter name", row[0].origin))
+                continue
+            frag, const = _field(name, row, diags, enums)
+            if frag.wire_name in seen:
+                diags.append(error("E203", f"duplicate parameter '{frag.wire_name}'", frag.origin))
+                continue
+            seen.add(frag.wire_name)
+            fields.append(frag)
+            constant = const or constant
+    examples = [ex for b in sec.code if (ex := json_example(b, diags)) is not None]
+    return ObjectFrag(
+        name,
+        sec.title.origin,
+        NAME,
+        tuple(fields),
+        " ".join(collapse(p.text) for p in sec.paragraphs),
+        constant,
+        tuple(examples),
+    )
+
+
+def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
+    diags: list[Diagnostic] = []
+    enums: list[EnumFrag] = []
+    objects = [
+        _object(sec, path, text, diags, enums)
+        for sec in _sections(blocks)
+        if any(map(_is_header, sec.tables))
+    ]
+    if not objects:
+        diags.append(
+            error("E105", "no Parameter | Type | Required | Description table under a title", Origin(path))
+        )
+    return DocFragments(path, NAME, tuple(objects), tuple(enums), tuple(diags))

@@ -1,0 +1,55 @@
+"""The stages end to end: spec directory → Spec and diagnostics. Reads the disk, writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Optional
+
+from generator.diagnostics import Diagnostic, Origin, error, has_errors
+from generator.ir import Spec
+from generator.merge import merge
+from generator.resolve import resolve
+from generator.settings import load_settings
+from generator.sources import display_path, find_documents, parse_document, read_document
+
+
+def load_spec(spec_dir: Path) -> tuple[Optional[Spec], list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    if not spec_dir.is_dir():
+        return None, [error("E101", "spec directory does not exist", Origin(display_path(spec_dir), 1, 1))]
+    settings, d = load_settings(spec_dir)
+    diags += d
+    paths = find_documents(spec_dir)
+    fragments = []
+    inputs: list[str] = []
+    digest = hashlib.sha256()
+    for p in paths:
+        doc, d = read_document(p)
+        diags += d
+        rel = p.relative_to(spec_dir).as_posix()
+        if doc is None:
+            continue
+        inputs.append(rel)
+        digest.update(f"{rel}\0{doc.sha256}\n".encode())
+        frags = parse_document(doc)
+        diags += frags.diagnostics
+        fragments.append(frags)
+    settings_file = spec_dir / "modelgen.toml"
+    if settings_file.is_file():
+        digest.update(b"modelgen.toml\0" + hashlib.sha256(settings_file.read_bytes()).hexdigest().encode())
+    if not any(f.objects for f in fragments) and not has_errors(diags):
+        diags.append(error("E103", "no objects found: the spec directory has no document that describes an object",
+                           Origin(display_path(spec_dir), 1, 1)))
+    if has_errors(diags):
+        return None, _sorted(diags)
+    merged = merge(fragments, settings)
+    diags += merged.diagnostics
+    spec, d = resolve(merged, tuple(inputs), digest.hexdigest())
+    diags += d
+    return (None if has_errors(diags) else spec), _sorted(diags)
+
+
+def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
+    unique = list(dict.fromkeys(diags))
+    return sorted(unique, key=lambda d: d.sort_key())

@@ -1,0 +1,89 @@
+"""Drafts → Spec: references checked, names made safe, items in dependency order."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from generator.conformance import problems
+from generator.diagnostics import Diagnostic, error, warning
+from generator.ir import EnumDef, Field, Item, Model, Spec, refs_of
+from generator.merge import Merged
+from generator.naming import is_identifier, py_identifier
+
+
+def resolve(merged: Merged, inputs: tuple[str, ...] = (), input_hash: str = "") -> tuple[Spec, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    models = {m.name: m for m in merged.models}
+    used: set[str] = {n for m in merged.models for f in m.fields for n in refs_of(f.type)}
+    # an unreferenced enum is kept only when a page defines it with several values: a one-value
+    # enum became a constant wherever it was used, and a prose-only enum lost to a table's type
+    enums = {
+        e.name: e
+        for e in merged.enums
+        if e.name in used or (e.name not in merged.prose_only_enums and len(e.values) > 1)
+    }
+    known = set(models) | set(enums)
+    for e in enums.values():
+        if not is_identifier(e.name):
+            diags.append(error("E205", f"enum name {e.name!r} is not a valid Python identifier", e.origins[0] if e.origins else None))
+    out_models: list[Model] = []
+    for m in merged.models:
+        if not is_identifier(m.name):
+            diags.append(error("E205", f"object name {m.name!r} is not a valid Python identifier", m.origins[0] if m.origins else None))
+        fields: list[Field] = []
+        taken: dict[str, str] = {}
+        for f in m.fields:
+            for ref in refs_of(f.type):
+                if ref not in known:
+                    close = difflib.get_close_matches(ref, sorted(known), n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else ""
+                    diags.append(error("E202", f"{m.name}.{f.wire_name}: no document defines type '{ref}'{hint}", f.origins[0]))
+            py = py_identifier(f.wire_name)
+            if not py:
+                diags.append(error("E205", f"{m.name}: field name {f.wire_name!r} becomes empty when made safe", f.origins[0]))
+                continue
+            if py in taken:
+                diags.append(
+                    error("E205", f"{m.name}: fields {taken[py]!r} and {f.wire_name!r} both become '{py}'", f.origins[0])
+                )
+                continue
+            taken[py] = f.wire_name
+            fields.append(replace(f, py_name=py))
+        out_models.append(replace(m, fields=tuple(fields)))
+    items = _order([*out_models, *enums.values()])
+    spec = Spec(tuple(items), inputs, input_hash)
+    for m in spec.models:
+        for ex in m.examples:
+            for p in problems(ex.value, m, spec):
+                diags.append(warning("W307", f"example of {m.name} does not fit: {p}", ex.origin))
+    return spec, diags
+
+
+def _order(items: list[Item]) -> list[Item]:
+    """Dependencies first, names as the tie-break; cycles are broken deterministically."""
+    by_name = {i.name: i for i in items}
+    deps = {
+        i.name: sorted({r for f in i.fields for r in refs_of(f.type) if r in by_name and r != i.name})
+        if isinstance(i, Model)
+        else []
+        for i in items
+    }
+    done: set[str] = set()
+    out: list[Item] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done or name in visiting:
+            return
+        visiting.add(name)
+        for d in deps[name]:
+            visit(d)
+        visiting.discard(name)
+        done.add(name)
+        out.append(by_name[name])
+
+    # enums have no dependencies: they come first; then models
+    for name in sorted(by_name, key=lambda n: (not isinstance(by_name[n], EnumDef), n)):
+        visit(name)
+    return out

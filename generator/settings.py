@@ -1,0 +1,81 @@
+"""Per-spec settings (spec/modelgen.toml): name aliases and the merge's precedence.
+
+The file is small and explicit: it settles only what the documents cannot. Unknown tables or
+keys are errors that name them.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Origin, error
+from generator.sources import SETTINGS_FILE, display_path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.9/3.10
+    import tomli as tomllib
+
+DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text")
+ATTRS = ("required", "type", "nullable", "description")
+
+_DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
+    "required": ("openapi-generator", "speakeasy", "openai-reference", "plain-text"),
+    "type": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
+    "nullable": ("openai-reference", "openapi-generator", "speakeasy", "plain-text"),
+    "description": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
+}
+
+
+@dataclass(frozen=True)
+class SpecSettings:
+    aliases: dict[str, str] = field(default_factory=dict)
+    precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
+    path: str = ""
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(name, name)
+
+    def rank(self, attr: str, dialect: str) -> int:
+        order = self.precedence.get(attr, ())
+        return order.index(dialect) if dialect in order else len(order)
+
+
+def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
+    path = spec_dir / SETTINGS_FILE
+    if not path.is_file():
+        return SpecSettings(), []
+    shown = display_path(path)
+    origin = Origin(shown, 1, 1)
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return SpecSettings(), [error("E104", f"cannot read settings: {exc}", origin)]
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", 1) or 1
+        col = getattr(exc, "colno", 1) or 1
+        return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
+    diags: list[Diagnostic] = []
+    for key in data:
+        if key not in ("aliases", "precedence"):
+            diags.append(error("E104", f"unknown setting '{key}' (known: aliases, precedence)", origin))
+    aliases: dict[str, str] = {}
+    for name, target in dict(data.get("aliases", {})).items():
+        if not isinstance(target, str) or not target.isidentifier():
+            diags.append(error("E104", f"alias '{name}' must name a type (an identifier)", origin))
+        else:
+            aliases[str(name)] = target
+    precedence = dict(_DEFAULT_PRECEDENCE)
+    for attr, order in dict(data.get("precedence", {})).items():
+        if attr not in ATTRS:
+            diags.append(error("E104", f"unknown precedence '{attr}' (known: {', '.join(ATTRS)})", origin))
+            continue
+        bad = [d for d in order if d not in DIALECT_NAMES] if isinstance(order, list) else [order]
+        if bad:
+            diags.append(error("E104", f"precedence '{attr}' names unknown dialects {bad}", origin))
+            continue
+        precedence[attr] = tuple(order)
+    return SpecSettings(aliases, precedence, shown), diags

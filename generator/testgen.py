@@ -1,0 +1,467 @@
+"""The generated round-trip tests: decisions (strategies, examples, mutations) and their rendering.
+
+Everything here is a pure function of the Spec and the RenderOptions. The decisions come out as
+Python source snippets (strategy expressions, literals) and records; the template
+``templates/tests/test_roundtrip.py.jinja`` only loops over them and lays them out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Union
+
+import jinja2
+
+from generator.conformance import problems
+from generator.ir import (
+    AnyType,
+    EnumDef,
+    Field,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    ObjectType,
+    Ref,
+    Scalar,
+    Spec,
+    TypeExpr,
+    UnionOf,
+)
+from generator.naming import camel_to_snake
+from generator.options import RenderOptions
+
+TEMPLATE = "tests/test_roundtrip.py.jinja"
+# conformance.problems reports unknown keys with this text; under "keep" they are not a misfit.
+_UNKNOWN_KEY_PROBLEM = ": key not in the model"
+ROUND_TRIP_EXAMPLES = 25  # Hypothesis examples per model for the round trips
+INVALID_EXAMPLES = 10  # Hypothesis examples per model, each broken in every way
+EXTRA_KEYS_PER_MODEL = 2
+
+
+# ---------------------------------------------------------------------------------------------
+# records handed to the template
+
+
+@dataclass(frozen=True)
+class ExampleCase:
+    model: str
+    id: str
+    value: Any  # the JSON document
+
+    @property
+    def source(self) -> str:
+        return py_literal(self.value)
+
+
+@dataclass(frozen=True)
+class SkippedExample:
+    model: str
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class KeyStrategy:
+    key: str
+    expr: str  # a Python expression evaluating to a SearchStrategy
+
+    @property
+    def key_source(self) -> str:
+        return repr(self.key)
+
+
+@dataclass(frozen=True)
+class ModelStrategy:
+    model: str
+    function: str  # name of the generated strategy function
+    required: tuple[KeyStrategy, ...]
+    optional: tuple[KeyStrategy, ...]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """Make a valid payload of ``model`` invalid in one way, at ``path`` (wire keys)."""
+
+    model: str
+    id: str
+    path: tuple[str, ...]
+    op: str  # "delete" (drop the key) or "set" (put ``value`` there)
+    value: Any
+    expect: str  # text every style's error message must contain: the dotted path
+
+    @property
+    def value_source(self) -> str:
+        return py_literal(self.value)
+
+    @property
+    def path_source(self) -> str:
+        return "(" + "".join(f"{k!r}, " for k in self.path) + ")"
+
+
+# ---------------------------------------------------------------------------------------------
+# literals
+
+
+def py_literal(value: Any) -> str:
+    """Python source for a JSON value; deterministic, safe for any string (repr)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return repr(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return f"float({str(value)!r})"
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"not a JSON value: {value!r}")
+
+
+def _has_non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isnan(value) or math.isinf(value)
+    if isinstance(value, list):
+        return any(_has_non_finite(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_non_finite(v) for v in value.values())
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# enums and the spec used for fit checks
+
+
+def enum_is_open(enum: EnumDef, options: RenderOptions) -> bool:
+    """An enum keeps unknown values when the options allow it and the spec does not close it."""
+    return options.open_enums and enum.open
+
+
+def _close_type(t: TypeExpr, spec: Spec, options: RenderOptions) -> TypeExpr:
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        if isinstance(item, EnumDef) and not enum_is_open(item, options):
+            return LiteralOf(tuple(item.values))
+        return t
+    if isinstance(t, ListOf):
+        return ListOf(_close_type(t.item, spec, options))
+    if isinstance(t, MapOf):
+        return MapOf(_close_type(t.value, spec, options))
+    if isinstance(t, UnionOf):
+        return UnionOf(tuple(_close_type(o, spec, options) for o in t.options))
+    return t
+
+
+def checking_spec(spec: Spec, options: RenderOptions) -> Spec:
+    """The spec as conformance.problems should see it: closed enums become literals (checked)."""
+    items: list[Union[Model, EnumDef]] = []
+    for item in spec.items:
+        if isinstance(item, Model):
+            fields = tuple(dataclasses.replace(f, type=_close_type(f.type, spec, options)) for f in item.fields)
+            items.append(dataclasses.replace(item, fields=fields))
+        else:
+            items.append(item)
+    return dataclasses.replace(spec, items=tuple(items))
+
+
+def fit_problems(value: Any, model: Model, spec: Spec, options: RenderOptions) -> list[str]:
+    """What keeps ``value`` from round-tripping through ``model`` under ``options``."""
+    checked = checking_spec(spec, options)
+    target = checked.get(model.name)
+    assert isinstance(target, Model)
+    found = problems(value, target, checked)
+    if options.unknown_keys == "keep":
+        found = [p for p in found if _UNKNOWN_KEY_PROBLEM not in p]
+    else:
+        verb = "dropped" if options.unknown_keys == "ignore" else "forbidden"
+        found = [
+            p.split(" (kept as")[0] + f" (unknown keys are {verb})" if _UNKNOWN_KEY_PROBLEM in p else p
+            for p in found
+        ]
+    if _has_non_finite(value):
+        found.append("<root>: a non-finite number (NaN or infinity) is not JSON")
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# examples
+
+
+def example_id(model: Model, origin_path: str, line: int) -> str:
+    return f"{model.name}-{PurePosixPath(origin_path).name}:{line}"
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i in ids:
+        n = seen.get(i, 0)
+        seen[i] = n + 1
+        out.append(i if n == 0 else f"{i}#{n + 1}")
+    return out
+
+
+def example_cases(spec: Spec, options: RenderOptions) -> tuple[list[ExampleCase], list[SkippedExample]]:
+    """Every example of every model: those that fit, and those that do not with the first problem."""
+    raw: list[tuple[Model, str, Any]] = []
+    for model in spec.models:
+        for ex in model.examples:
+            raw.append((model, example_id(model, ex.origin.path, ex.origin.line), ex.value))
+    ids = _unique([r[1] for r in raw])
+    fits: list[ExampleCase] = []
+    skipped: list[SkippedExample] = []
+    for (model, _, value), ident in zip(raw, ids):
+        found = fit_problems(value, model, spec, options)
+        if found:
+            skipped.append(SkippedExample(model.name, ident, found[0]))
+        else:
+            fits.append(ExampleCase(model.name, ident, value))
+    return fits, skipped
+
+
+# ---------------------------------------------------------------------------------------------
+# strategies
+
+
+def strategy_function_names(spec: Spec) -> dict[str, str]:
+    """Model name → name of its generated strategy function (``fine_tuning_job_payloads``)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for model in spec.models:
+        base = camel_to_snake(model.name).lower() + "_payloads"
+        name, n = base, 1
+        while name in used:
+            n += 1
+            name = f"{base}_{n}"
+        used.add(name)
+        out[model.name] = name
+    return out
+
+
+def strategy_expr(t: TypeExpr, spec: Spec, options: RenderOptions, functions: dict[str, str]) -> str:
+    """A Hypothesis strategy expression (source) for a non-null value of type ``t``.
+
+    Names it uses from the generated module: ``st``, ``TEXT``, ``INTS``, ``NUMBERS``, ``KEYS``,
+    ``JSON_VALUES``, ``JSON_NOT_NULL``, ``JSON_OBJECTS``, ``open_enum`` and the model functions.
+    """
+    if isinstance(t, Scalar):
+        return {"str": "TEXT", "int": "INTS", "float": "NUMBERS", "bool": "st.booleans()"}[t.name]
+    if isinstance(t, AnyType):
+        return "JSON_NOT_NULL"
+    if isinstance(t, ObjectType):
+        return "JSON_OBJECTS"
+    if isinstance(t, ListOf):
+        return f"st.lists({strategy_expr(t.item, spec, options, functions)}, max_size=3)"
+    if isinstance(t, MapOf):
+        return f"st.dictionaries(KEYS, {strategy_expr(t.value, spec, options, functions)}, max_size=3)"
+    if isinstance(t, LiteralOf):
+        if len(t.values) == 1:
+            return f"st.just({t.values[0]!r})"
+        return "st.sampled_from([" + ", ".join(repr(v) for v in t.values) + "])"
+    if isinstance(t, UnionOf):
+        return " | ".join(_parenthesized(strategy_expr(o, spec, options, functions)) for o in t.options)
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        if isinstance(item, EnumDef):
+            values = "[" + ", ".join(repr(v) for v in item.values) + "]"
+            return f"open_enum({values})" if enum_is_open(item, options) else f"st.sampled_from({values})"
+        if isinstance(item, Model):
+            return f"st.deferred({functions[item.name]})"
+        raise ValueError(f"unresolved reference {t.name!r}")
+    raise TypeError(f"not a type: {t!r}")
+
+
+def _parenthesized(expr: str) -> str:
+    return f"({expr})" if " | " in expr else expr
+
+
+def field_strategy_expr(f: Field, spec: Spec, options: RenderOptions, functions: dict[str, str]) -> str:
+    expr = strategy_expr(f.type, spec, options, functions)
+    return f"st.none() | {_parenthesized(expr)}" if f.nullable else expr
+
+
+def extra_key_names(model: Model, count: int = EXTRA_KEYS_PER_MODEL) -> list[str]:
+    """Unknown keys for ``model``: clash with no wire name and no Python name of its fields."""
+    taken = {f.wire_name for f in model.fields} | {f.py_name for f in model.fields} | {"extra"}
+    out: list[str] = []
+    n = 0
+    while len(out) < count:
+        n += 1
+        name = f"unknown_key_{n}"
+        if name not in taken:
+            out.append(name)
+    return out
+
+
+def model_strategies(spec: Spec, options: RenderOptions) -> list[ModelStrategy]:
+    functions = strategy_function_names(spec)
+    out = []
+    for model in spec.models:
+        required = tuple(
+            KeyStrategy(f.wire_name, field_strategy_expr(f, spec, options, functions))
+            for f in model.fields
+            if f.required
+        )
+        optional = [
+            KeyStrategy(f.wire_name, field_strategy_expr(f, spec, options, functions))
+            for f in model.fields
+            if not f.required
+        ]
+        if options.unknown_keys == "keep":
+            optional += [KeyStrategy(k, "JSON_VALUES") for k in extra_key_names(model)]
+        out.append(ModelStrategy(model.name, functions[model.name], required, tuple(optional)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# mutations (invalid payloads)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    return {int: "int", float: "float", str: "str", list: "list", dict: "object"}[type(value)]
+
+
+def _other_literal(values: tuple[Union[str, int, bool], ...]) -> str:
+    base = next((v for v in values if isinstance(v, str)), "value")
+    candidate = f"{base}-unknown"
+    while candidate in values:
+        candidate += "-"
+    return candidate
+
+
+def _labelled(candidate: Any) -> tuple[str, Any]:
+    """A candidate is a bare value (labelled by its JSON kind) or an explicit (label, value) pair."""
+    return candidate if isinstance(candidate, tuple) else (_kind(candidate), candidate)
+
+
+def _candidates(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Any]:
+    """Wrong values for type ``t`` (not yet checked against the whole type), labelled."""
+    if isinstance(t, Scalar):
+        return {
+            "str": [5, ["x"]],
+            "int": ["5", True, 1.5, [1]],
+            "float": ["1.5", True, [1.5]],
+            "bool": ["true", 1, [True]],
+        }[t.name]
+    if isinstance(t, LiteralOf):
+        return [_other_literal(t.values), [t.values[0]]]
+    if isinstance(t, ObjectType):
+        return [[{}], "x"]
+    if isinstance(t, AnyType):
+        return []
+    if isinstance(t, ListOf):
+        items = [_labelled(c) for c in _candidates(t.item, spec, options)]
+        return ["x", {}] + [("item-" + label, [value]) for label, value in items[:1]]
+    if isinstance(t, MapOf):
+        values = [_labelled(c) for c in _candidates(t.value, spec, options)]
+        return [["x"], "x"] + [("value-" + label, {"k": value}) for label, value in values[:1]]
+    if isinstance(t, UnionOf):
+        return [c for o in t.options for c in _candidates(o, spec, options)]
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        if isinstance(item, EnumDef):
+            closed = [] if enum_is_open(item, options) else [("unknown-value", _other_literal(tuple(item.values)))]
+            return closed + [5, [item.values[0] if item.values else "x"]]
+        return ["x", [{}]]
+    raise TypeError(f"not a type: {t!r}")
+
+
+def wrong_values(f: Field, spec: Spec, options: RenderOptions) -> list[tuple[str, Any]]:
+    """(label, value) pairs, one per label, each of which makes the field invalid for sure."""
+    checked = checking_spec(spec, options)
+    probe = Model("Probe", (dataclasses.replace(f, required=False, type=_close_type(f.type, spec, options)),))
+    out: list[tuple[str, Any]] = []
+    labels: set[str] = set()
+    for c in _candidates(f.type, spec, options):
+        label, value = _labelled(c)
+        if label in labels or not problems({f.wire_name: value}, probe, checked):
+            continue
+        labels.add(label)
+        out.append((label, value))
+    return out
+
+
+def _field_mutations(model: Model, f: Field, spec: Spec, options: RenderOptions, prefix: tuple[str, ...]) -> list[Mutation]:
+    path = prefix + (f.wire_name,)
+    where = ".".join(path)
+    out = []
+    if f.required:
+        out.append(Mutation(model.name, f"{model.name}-{where}-missing", path, "delete", None, where))
+    if not f.nullable:
+        out.append(Mutation(model.name, f"{model.name}-{where}-null", path, "set", None, where))
+    for label, value in wrong_values(f, spec, options):
+        out.append(Mutation(model.name, f"{model.name}-{where}-{label}", path, "set", value, where))
+    return out
+
+
+def mutations(spec: Spec, options: RenderOptions) -> list[Mutation]:
+    """Ways to make a valid payload of each model invalid, each naming the key it breaks.
+
+    Every field: drop it (required), null (not nullable), each wrong-typed value. One level down,
+    through required non-nullable model fields (always present as objects), the first mutation of
+    each nested field, so messages are checked to carry the dotted path. With unknown keys
+    forbidden, an unknown key too.
+    """
+    out: list[Mutation] = []
+    for model in spec.models:
+        for f in model.fields:
+            out += _field_mutations(model, f, spec, options, ())
+        for f in model.fields:
+            nested = spec.get(f.type.name) if isinstance(f.type, Ref) else None
+            if not (f.required and not f.nullable and isinstance(nested, Model)):
+                continue
+            for g in nested.fields:
+                first = _field_mutations(model, g, spec, options, (f.wire_name,))[:1]
+                out += first
+        if options.unknown_keys == "forbid":
+            key = extra_key_names(model, 1)[0]
+            out.append(Mutation(model.name, f"{model.name}-{key}-unknown-key", (key,), "set", 1, key))
+    ids = _unique([m.id for m in out])
+    return [dataclasses.replace(m, id=i) for m, i in zip(out, ids)]
+
+
+def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, list[Mutation]]]:
+    """The mutations grouped per model, in spec order; models without any are left out."""
+    grouped: dict[str, list[Mutation]] = {}
+    for m in mutations(spec, options):
+        grouped.setdefault(m.model, []).append(m)
+    return list(grouped.items())
+
+
+# ---------------------------------------------------------------------------------------------
+# rendering
+
+
+def _environment() -> jinja2.Environment:
+    root = Path(__file__).resolve().parent.parent / "templates"
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(root)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_tests(spec: Spec, options: RenderOptions) -> str:
+    """The source of ``tests/test_roundtrip.py`` for the generated package (unformatted)."""
+    examples, skipped = example_cases(spec, options)
+    return _environment().get_template(TEMPLATE).render(
+        model_names=[m.name for m in spec.models],
+        examples=examples,
+        skipped=skipped,
+        strategies=model_strategies(spec, options),
+        mutations=mutations_by_model(spec, options),
+        unknown_keys=options.unknown_keys,
+        round_trip_examples=ROUND_TRIP_EXAMPLES,
+        invalid_examples=INVALID_EXAMPLES,
+        r=repr,
+    )

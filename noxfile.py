@@ -1,0 +1,55 @@
+"""nox sessions: tests, the generated tests on every Python the machine has, lint, typecheck,
+generate, check. Run `nox -l` to list them."""
+
+from __future__ import annotations
+
+import shutil
+
+import nox
+
+nox.options.sessions = ["tests", "check"]
+PYTHONS = [v for v in ("3.9", "3.10", "3.11", "3.12", "3.13") if shutil.which(f"python{v}")]
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The generator's tests and the generated round-trip tests."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHONS)
+def tests_generated(session: nox.Session) -> None:
+    """The vendored generated/ tests alone, with only what a user needs: pytest, hypothesis, attrs, pydantic."""
+    session.install("pytest", "hypothesis", "attrs", "pydantic>=2.6,<3")
+    session.run("pytest", "generated/tests", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on generator/ and generated/ (on the oldest and newest target Python)."""
+    session.install("-e", ".[test]")
+    session.run("mypy", "--strict", "generator")
+    for version in ("3.9", "3.13"):
+        session.run("mypy", "--strict", "--python-version", version, "generated")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("ruff", "black==26.10.1")
+    session.run("ruff", "check", "generator", "tests", "noxfile.py")
+    session.run("black", "--check", "generator", "tests", "noxfile.py")
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from spec/."""
+    session.install("-e", ".")
+    session.run("modelgen", "generate")
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Fail when generated/ is stale."""
+    session.install("-e", ".")
+    session.run("modelgen", "check")
