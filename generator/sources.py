@@ -23,13 +23,12 @@ class SourceDoc:
 
 
 def display_path(path: Path) -> str:
+    """Relative to the working directory when below it (``spec/Foo.md``), else absolute."""
+    absolute = Path(os.path.abspath(path))
     try:
-        rel = os.path.relpath(path)
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        rel = str(path)
-    if rel.startswith(".." + os.sep + ".." + os.sep):
-        rel = str(path)
-    return Path(rel).as_posix()
+        return absolute.as_posix()
 
 
 def find_documents(spec_dir: Path) -> list[Path]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any, Union
-
-import jinja2
 
 from generator.conformance import problems
 from generator.ir import (
@@ -33,6 +31,8 @@ from generator.ir import (
 )
 from generator.naming import camel_to_snake
 from generator.options import RenderOptions
+from generator.render import environment
+from generator.styles import enum_is_open  # the same open/closed decision as the models
 
 TEMPLATE = "tests/test_roundtrip.py.jinja"
 # conformance.problems reports unknown keys with this text; under "keep" they are not a misfit.
@@ -135,11 +135,6 @@ def _has_non_finite(value: Any) -> bool:
 # enums and the spec used for fit checks
 
 
-def enum_is_open(enum: EnumDef, options: RenderOptions) -> bool:
-    """An enum keeps unknown values when the options allow it and the spec does not close it."""
-    return options.open_enums and enum.open
-
-
 def _close_type(t: TypeExpr, spec: Spec, options: RenderOptions) -> TypeExpr:
     if isinstance(t, Ref):
         item = spec.get(t.name)
@@ -160,7 +155,9 @@ def checking_spec(spec: Spec, options: RenderOptions) -> Spec:
     items: list[Union[Model, EnumDef]] = []
     for item in spec.items:
         if isinstance(item, Model):
-            fields = tuple(dataclasses.replace(f, type=_close_type(f.type, spec, options)) for f in item.fields)
+            fields = tuple(
+                dataclasses.replace(f, type=_close_type(f.type, spec, options)) for f in item.fields
+            )
             items.append(dataclasses.replace(item, fields=fields))
         else:
             items.append(item)
@@ -367,7 +364,9 @@ def _candidates(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Any]:
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
-            closed = [] if enum_is_open(item, options) else [("unknown-value", _other_literal(tuple(item.values)))]
+            closed = (
+                [] if enum_is_open(item, options) else [("unknown-value", _other_literal(tuple(item.values)))]
+            )
             return closed + [5, [item.values[0] if item.values else "x"]]
         return ["x", [{}]]
     raise TypeError(f"not a type: {t!r}")
@@ -388,7 +387,9 @@ def wrong_values(f: Field, spec: Spec, options: RenderOptions) -> list[tuple[str
     return out
 
 
-def _field_mutations(model: Model, f: Field, spec: Spec, options: RenderOptions, prefix: tuple[str, ...]) -> list[Mutation]:
+def _field_mutations(
+    model: Model, f: Field, spec: Spec, options: RenderOptions, prefix: tuple[str, ...]
+) -> list[Mutation]:
     path = prefix + (f.wire_name,)
     where = ".".join(path)
     out = []
@@ -439,29 +440,20 @@ def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, li
 # rendering
 
 
-def _environment() -> jinja2.Environment:
-    root = Path(__file__).resolve().parent.parent / "templates"
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(root)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def render_tests(spec: Spec, options: RenderOptions) -> str:
     """The source of ``tests/test_roundtrip.py`` for the generated package (unformatted)."""
     examples, skipped = example_cases(spec, options)
-    return _environment().get_template(TEMPLATE).render(
-        model_names=[m.name for m in spec.models],
-        examples=examples,
-        skipped=skipped,
-        strategies=model_strategies(spec, options),
-        mutations=mutations_by_model(spec, options),
-        unknown_keys=options.unknown_keys,
-        round_trip_examples=ROUND_TRIP_EXAMPLES,
-        invalid_examples=INVALID_EXAMPLES,
-        r=repr,
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            model_names=[m.name for m in spec.models],
+            examples=examples,
+            skipped=skipped,
+            strategies=model_strategies(spec, options),
+            mutations=mutations_by_model(spec, options),
+            round_trip_examples=ROUND_TRIP_EXAMPLES,
+            invalid_examples=INVALID_EXAMPLES,
+            r=repr,
+        )
     )
