@@ -17,6 +17,7 @@ import click
 from generator import __version__
 from generator.diagnostics import Diagnostic, has_errors
 from generator.emit import build_tree
+from generator.ir import Spec
 from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
 from generator.write import check_tree, write_tree
 from generator.pipeline import load_spec
@@ -105,14 +106,16 @@ def style_options(f: F) -> F:
     return f
 
 
-def _build(spec_dir: Path, styles: tuple[str, ...], unknown_keys: str, enum_policy: str, strict: bool) -> dict[str, str]:
+def _build(
+    spec_dir: Path, styles: tuple[str, ...], unknown_keys: str, enum_policy: str, strict: bool
+) -> tuple[Spec, dict[str, str]]:
     spec, diags = load_spec(spec_dir)
     _print_diags(diags)
     if spec is None or _fails(diags, strict):
         click.echo(f"modelgen: {spec_dir.as_posix()} has errors; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
     options = RenderOptions(unknown_keys=unknown_keys, open_enums=enum_policy == "open")
-    return build_tree(spec, tuple(s for s in STYLES if s in styles) if styles else STYLES, options)
+    return spec, build_tree(spec, tuple(s for s in STYLES if s in styles) if styles else STYLES, options)
 
 
 @cli.command()
@@ -130,10 +133,8 @@ def generate(
       modelgen generate --spec spec/ --out generated/
       modelgen generate --style pydantic --out src/myapp/models/
     """
-    files = _build(spec_dir, styles, unknown_keys, enum_policy, strict)
-    spec, _ = load_spec(spec_dir)
+    spec, files = _build(spec_dir, styles, unknown_keys, enum_policy, strict)
     changed = write_tree(out_dir, files)
-    assert spec is not None
     n_fields = sum(len(m.fields) for m in spec.models)
     click.echo(
         f"modelgen: {len(spec.models)} objects, {n_fields} fields, {len(spec.enums)} enums; "
@@ -155,7 +156,7 @@ def check(
     Example:
       modelgen check --spec spec/ --out generated/   # in CI, after the tests
     """
-    files = _build(spec_dir, styles, unknown_keys, enum_policy, strict)
+    _, files = _build(spec_dir, styles, unknown_keys, enum_policy, strict)
     result = check_tree(out_dir, files)
     if result.ok:
         click.echo(f"modelgen: {out_dir.as_posix()}/ is up to date ({len(files)} files)")

@@ -11,13 +11,14 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Union
+from typing import Any
 
 from generator.conformance import problems
 from generator.ir import (
     AnyType,
     EnumDef,
     Field,
+    Item,
     ListOf,
     LiteralOf,
     MapOf,
@@ -152,7 +153,7 @@ def _close_type(t: TypeExpr, spec: Spec, options: RenderOptions) -> TypeExpr:
 
 def checking_spec(spec: Spec, options: RenderOptions) -> Spec:
     """The spec as conformance.problems should see it: closed enums become literals (checked)."""
-    items: list[Union[Model, EnumDef]] = []
+    items: list[Item] = []
     for item in spec.items:
         if isinstance(item, Model):
             fields = tuple(
@@ -325,7 +326,7 @@ def _kind(value: Any) -> str:
     return {int: "int", float: "float", str: "str", list: "list", dict: "object"}[type(value)]
 
 
-def _other_literal(values: tuple[Union[str, int, bool], ...]) -> str:
+def _other_literal(values: tuple[object, ...]) -> str:
     base = next((v for v in values if isinstance(v, str)), "value")
     candidate = f"{base}-unknown"
     while candidate in values:

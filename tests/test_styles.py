@@ -1,0 +1,324 @@
+"""Unit tests of the per-style decisions in generator/styles.py (no rendering)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from generator.ir import (
+    AnyType,
+    EnumDef,
+    Field,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    ObjectType,
+    Ref,
+    Scalar,
+    Spec,
+    UnionOf,
+)
+from generator.options import RenderOptions
+from generator.styles import (
+    annotation,
+    build_module,
+    check_names,
+    decoder_expr,
+    docstring,
+    encode_expr,
+    enum_member_names,
+    field_annotation,
+    field_decoder_expr,
+    field_default,
+    field_order,
+    loader_names,
+    model_doc,
+    py_str,
+    typeddict_needs_functional,
+    typing_imports,
+    value_annotation,
+)
+
+OPEN = EnumDef("Color", ("red", "blue"))
+CLOSED = EnumDef("Shape", ("circle",), open=False)
+INNER = Model("Inner", (Field("name", "name", Scalar("str"), True, False),))
+SPEC = Spec((OPEN, CLOSED, INNER))
+DEFAULT = RenderOptions()
+
+
+def fld(t: object, required: bool = True, nullable: bool = False, wire: str = "x", py: str = "x") -> Field:
+    return Field(wire, py, t, required, nullable)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# docstrings and strings
+
+
+HOSTILE = [
+    'ends with a quote "',
+    'two quotes ""',
+    'triple """ inside',
+    'six """""" quotes',
+    "a backslash \\ and \\n that is not a newline",
+    "ends with a backslash \\",
+    "nul \x00 and bell \x07 and del \x7f",
+    '"""); import os; os.system("x"); ("""',
+    "'''single triple'''",
+    'quote at the start " and \\" escaped-looking',
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_docstring_evaluates_back_to_the_text(text: str) -> None:
+    literal = docstring(text)
+    assert literal.startswith('"""') and literal.endswith('"""')
+    assert ast.literal_eval(literal) == " ".join(text.split())
+    # as a class docstring too, inside a module that must parse to exactly one class
+    tree = ast.parse(f"class A:\n    {docstring(text, '    ')}\n")
+    assert len(tree.body) == 1 and len(tree.body[0].body) == 1  # type: ignore[attr-defined]
+
+
+def test_docstring_wraps_and_indents_long_text() -> None:
+    text = "word " * 60
+    literal = docstring(text, "    ")
+    lines = literal.splitlines()
+    assert len(lines) > 2
+    assert all(line.startswith("    ") for line in lines[1:])
+    assert all(len(line) <= 4 + 96 + 3 for line in lines)
+    assert " ".join(ast.literal_eval(literal).split()) == text.strip()
+
+
+def test_docstring_keeps_paragraphs_and_empty_text_is_empty() -> None:
+    assert docstring("") == ""
+    assert docstring("  \n ") == ""
+    value = ast.literal_eval(docstring("one\n\ntwo"))
+    assert value == "one\n\ntwo\n"
+
+
+def test_py_str_is_repr() -> None:
+    assert py_str("a'b\"c\n") == repr("a'b\"c\n")
+    assert py_str(3) == "3" and py_str(True) == "True"
+
+
+# ---------------------------------------------------------------------------------------------
+# enum member names
+
+
+def test_enum_member_names_are_upper_snake() -> None:
+    assert enum_member_names(("validating_files", "fine_tuning.job", "inProgress")) == (
+        "VALIDATING_FILES",
+        "FINE_TUNING_JOB",
+        "IN_PROGRESS",
+    )
+
+
+def test_enum_member_names_make_identifiers_and_resolve_collisions() -> None:
+    names = enum_member_names(("1x", "", "a-b", "a_b", "A B", "é", "__", "None", "mro"))
+    assert names == ("VALUE_1X", "EMPTY", "A_B", "A_B_2", "A_B_3", "VALUE", "VALUE_2", "NONE", "MRO_")
+    assert all(n.isidentifier() for n in names)
+    assert len(set(names)) == len(names)
+
+
+# ---------------------------------------------------------------------------------------------
+# annotations, defaults, order
+
+
+@pytest.mark.parametrize(
+    ("t", "style", "expected"),
+    [
+        (Scalar("str"), "dataclass", "str"),
+        (Scalar("float"), "attrs", "float"),
+        (Scalar("float"), "pydantic", "Union[StrictInt, StrictFloat]"),
+        (Scalar("bool"), "pydantic", "StrictBool"),
+        (AnyType(), "typeddict", "Any"),
+        (ObjectType(), "dataclass", "dict[str, Any]"),
+        (ListOf(Ref("Inner")), "dataclass", "list[Inner]"),
+        (MapOf(Scalar("int")), "pydantic", "dict[str, StrictInt]"),
+        (LiteralOf(("fine_tuning.job",)), "attrs", "Literal['fine_tuning.job']"),
+        (UnionOf((LiteralOf(("auto",)), Scalar("int"))), "dataclass", "Union[Literal['auto'], int]"),
+        (
+            UnionOf((LiteralOf(("auto",)), Scalar("float"))),
+            "pydantic",
+            "Union[Literal['auto'], StrictInt, StrictFloat]",
+        ),
+        (Ref("Color"), "dataclass", "Union[Color, str]"),
+        (Ref("Color"), "pydantic", "Annotated[Union[Color, StrictStr], Field(union_mode='left_to_right')]"),
+        (Ref("Color"), "typeddict", "Color"),
+        (Ref("Shape"), "attrs", "Shape"),
+        (Ref("Inner"), "pydantic", "Inner"),
+    ],
+)
+def test_annotation(t: object, style: str, expected: str) -> None:
+    assert annotation(t, SPEC, style, DEFAULT) == expected  # type: ignore[arg-type]
+
+
+def test_closed_enums_by_option() -> None:
+    assert annotation(Ref("Color"), SPEC, "dataclass", RenderOptions(open_enums=False)) == "Color"
+
+
+@pytest.mark.parametrize(
+    ("required", "nullable", "style", "expected"),
+    [
+        (True, False, "dataclass", "str"),
+        (True, True, "dataclass", "Optional[str]"),
+        (False, True, "attrs", "Union[str, None, UnsetType]"),
+        (False, False, "dataclass", "Union[str, UnsetType]"),
+        (True, False, "pydantic", "StrictStr"),
+        (True, True, "pydantic", "Optional[StrictStr]"),
+        (False, True, "pydantic", "Optional[StrictStr]"),
+        (False, False, "pydantic", "Annotated[Optional[StrictStr], BeforeValidator(_not_null)]"),
+        (False, False, "typeddict", "str"),
+        (False, True, "typeddict", "Optional[str]"),
+    ],
+)
+def test_field_annotation_required_and_nullable_are_independent(
+    required: bool, nullable: bool, style: str, expected: str
+) -> None:
+    assert field_annotation(fld(Scalar("str"), required, nullable), SPEC, style, DEFAULT) == expected
+
+
+def test_pydantic_any_field_rejects_null_unless_nullable() -> None:
+    assert (
+        field_annotation(fld(AnyType()), SPEC, "pydantic", DEFAULT)
+        == "Annotated[Any, BeforeValidator(_not_null)]"
+    )
+    assert field_annotation(fld(AnyType(), nullable=True), SPEC, "pydantic", DEFAULT) == "Optional[Any]"
+
+
+def test_value_annotation_has_no_unset() -> None:
+    f = fld(ListOf(Scalar("str")), required=False, nullable=True)
+    assert value_annotation(f, SPEC, "dataclass", DEFAULT) == "Optional[list[str]]"
+
+
+def test_field_default() -> None:
+    assert field_default(fld(Scalar("str")), "dataclass") == ""
+    assert field_default(fld(Scalar("str"), required=False), "attrs") == " = UNSET"
+    assert field_default(fld(Scalar("str"), required=False), "pydantic") == " = None"
+    assert field_default(fld(Scalar("str"), wire="type", py="type_"), "pydantic") == " = Field(alias='type')"
+    assert (
+        field_default(fld(Scalar("str"), required=False, wire="class", py="class_"), "pydantic")
+        == " = Field(default=None, alias='class')"
+    )
+    assert field_default(fld(Scalar("str"), required=False), "typeddict") == ""
+
+
+def test_field_order_dataclass_puts_required_first_stably() -> None:
+    a, b, c, d = (
+        fld(Scalar("str"), req, wire=n, py=n)
+        for n, req in [("a", False), ("b", True), ("c", False), ("d", True)]
+    )
+    model = Model("M", (a, b, c, d))
+    assert [f.py_name for f in field_order(model, "dataclass")] == ["b", "d", "a", "c"]
+    assert [f.py_name for f in field_order(model, "attrs")] == ["a", "b", "c", "d"]
+
+
+# ---------------------------------------------------------------------------------------------
+# decoders and encoders
+
+
+@pytest.mark.parametrize(
+    ("t", "style", "expected"),
+    [
+        (Scalar("int"), "dataclass", "_int"),
+        (AnyType(), "dataclass", "_any"),
+        (ObjectType(), "attrs", "_object"),
+        (ListOf(MapOf(Scalar("float"))), "dataclass", "_list(_map(_float))"),
+        (LiteralOf(("a", "b")), "dataclass", "_literal(('a', 'b', ))"),
+        (
+            UnionOf((LiteralOf(("auto",)), Scalar("int"))),
+            "attrs",
+            "_union((_literal(('auto', )), _int, ), \"'auto' or int\")",
+        ),
+        (Ref("Color"), "dataclass", "_open_enum(Color)"),
+        (Ref("Shape"), "dataclass", "_enum(Shape)"),
+        (Ref("Color"), "typeddict", "_str"),
+        (Ref("Shape"), "typeddict", "_literal(('circle', ))"),
+        (Ref("Inner"), "attrs", "Inner._decode"),
+        (Ref("Inner"), "typeddict", "_check_Inner"),
+    ],
+)
+def test_decoder_expr(t: object, style: str, expected: str) -> None:
+    assert decoder_expr(t, SPEC, style, DEFAULT) == expected  # type: ignore[arg-type]
+
+
+def test_decoder_expr_unresolved_reference_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        decoder_expr(Ref("Nope"), SPEC, "dataclass", DEFAULT)
+
+
+def test_field_decoder_expr_nullable_and_not_null_any() -> None:
+    assert (
+        field_decoder_expr(fld(Scalar("str"), nullable=True), SPEC, "dataclass", DEFAULT) == "_nullable(_str)"
+    )
+    assert field_decoder_expr(fld(AnyType()), SPEC, "dataclass", DEFAULT) == "_not_null(_any)"
+    assert field_decoder_expr(fld(AnyType(), nullable=True), SPEC, "dataclass", DEFAULT) == "_nullable(_any)"
+
+
+def test_encode_expr_writes_scalars_as_is() -> None:
+    assert encode_expr(fld(Scalar("str"), py="a")) == "self.a"
+    assert encode_expr(fld(UnionOf((LiteralOf(("auto",)), Scalar("int"))), py="a")) == "self.a"
+    assert encode_expr(fld(Ref("Color"), py="a")) == "_encode(self.a)"
+    assert encode_expr(fld(ListOf(Scalar("str")), py="a")) == "_encode(self.a)"
+
+
+# ---------------------------------------------------------------------------------------------
+# module-level decisions
+
+
+def test_typing_imports_follow_use() -> None:
+    assert "Literal" not in typing_imports("dataclass", ["str"])
+    assert "Literal" in typing_imports("dataclass", ["Literal['a']"])
+    assert "Annotated" in typing_imports("pydantic", ["Annotated[Any, BeforeValidator(_not_null)]"])
+    assert "TypedDict" in typing_imports("typeddict", [])
+    assert "Final" not in typing_imports("typeddict", [])
+
+
+def test_loader_names_are_unique() -> None:
+    spec = Spec((Model("FooBar", ()), Model("Foo_Bar", ())))
+    assert loader_names(spec) == {"FooBar": "load_foo_bar", "Foo_Bar": "load_foo_bar_2"}
+
+
+def test_typeddict_functional_syntax_when_a_key_is_not_a_safe_name() -> None:
+    plain = Model("M", (fld(Scalar("str"), wire="type", py="type_"), fld(Scalar("str"), wire="id", py="id_")))
+    assert not typeddict_needs_functional(plain, SPEC)
+    for wire in ("class", "dash-key", "str", "Inner", "ünï"):
+        assert typeddict_needs_functional(Model("M", (fld(Scalar("str"), wire=wire, py="p"),)), SPEC), wire
+
+
+def test_reserved_model_names_are_refused() -> None:
+    with pytest.raises(ValueError, match="Field"):
+        check_names(Spec((Model("Field", ()),)))
+    with pytest.raises(ValueError, match="ValidationError"):
+        check_names(Spec((EnumDef("ValidationError", ("a",)),)))
+
+
+def test_typeddict_docstring_lists_the_keys() -> None:
+    model = Model("M", (Field("k", "k", Scalar("str"), True, False, "the key"),), "A model.")
+    doc = ast.literal_eval(model_doc(model, "typeddict").strip())
+    assert "A model." in doc and "``k``: the key" in doc
+
+
+def test_build_module_views() -> None:
+    later = Model("Early", (fld(Ref("Late"), wire="late", py="late"),))
+    spec = Spec((OPEN, CLOSED, later, Model("Late", (fld(Scalar("int"), required=False),))))
+    view = build_module(spec, "pydantic", RenderOptions(unknown_keys="forbid"))
+    assert [m.rebuild for m in view.models] == [True, False]
+    assert view.pydantic_extra == "'forbid'"
+    assert view.all_names == ("'Color'", "'Shape'", "'Early'", "'Late'", "'MODELS'")
+    dc = build_module(spec, "dataclass", DEFAULT)
+    assert dc.models[0].fields[0].decoder_var == "_DEC_Early_late"
+    assert dc.models[1].keys == "frozenset({'x'})"
+    assert dc.pydantic_extra == "'allow'" and dc.runtime_unset
+    td = build_module(spec, "typeddict", DEFAULT)
+    assert td.enums[0].alias == "Union[Literal['red', 'blue'], str]"
+    assert td.enums[1].alias == "Literal['circle']"
+    assert td.models[1].optional_base == "_LateOptional" and td.models[0].optional_base == ""
+
+
+def test_build_module_refuses_unknown_style_and_policy() -> None:
+    with pytest.raises(ValueError):
+        build_module(SPEC, "marshmallow", DEFAULT)
+    with pytest.raises(ValueError):
+        build_module(SPEC, "dataclass", RenderOptions(unknown_keys="drop"))
