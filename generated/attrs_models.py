@@ -482,7 +482,7 @@ class FineTuneEvent:
     message: str
     """A human-readable account of what happened."""
 
-    object_: str
+    object: str
     """The object type of the event entry."""
 
     extra: dict[str, Any] = _attrs_field(factory=dict)
@@ -504,7 +504,7 @@ class FineTuneEvent:
             created_at=_required(d, "created_at", path, _DEC_FineTuneEvent_created_at),
             level=_required(d, "level", path, _DEC_FineTuneEvent_level),
             message=_required(d, "message", path, _DEC_FineTuneEvent_message),
-            object_=_required(d, "object", path, _DEC_FineTuneEvent_object_),
+            object=_required(d, "object", path, _DEC_FineTuneEvent_object),
             extra=_extra(d, _KEYS_FineTuneEvent, path),
         )
 
@@ -514,7 +514,7 @@ class FineTuneEvent:
         out["created_at"] = self.created_at
         out["level"] = self.level
         out["message"] = self.message
-        out["object"] = self.object_
+        out["object"] = self.object
         for key, value in self.extra.items():
             if key not in out:
                 out[key] = _encode(value)
@@ -619,10 +619,10 @@ class OpenAIFile:
     data of a fine-tune.
     """
 
-    id_: str
+    id: str
     """The file identifier, usable in the API endpoints."""
 
-    object_: Literal["file"]
+    object: Literal["file"]
     """The object type, which is always "file"."""
 
     bytes_: int
@@ -659,8 +659,8 @@ class OpenAIFile:
     def _decode(cls, data: Any, path: str) -> OpenAIFile:
         d = _object(data, path)
         return cls(
-            id_=_required(d, "id", path, _DEC_OpenAIFile_id_),
-            object_=_required(d, "object", path, _DEC_OpenAIFile_object_),
+            id=_required(d, "id", path, _DEC_OpenAIFile_id),
+            object=_required(d, "object", path, _DEC_OpenAIFile_object),
             bytes_=_required(d, "bytes", path, _DEC_OpenAIFile_bytes_),
             created_at=_required(d, "created_at", path, _DEC_OpenAIFile_created_at),
             filename=_required(d, "filename", path, _DEC_OpenAIFile_filename),
@@ -673,8 +673,8 @@ class OpenAIFile:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        out["id"] = self.id_
-        out["object"] = self.object_
+        out["id"] = self.id
+        out["object"] = self.object
         out["bytes"] = self.bytes_
         out["created_at"] = self.created_at
         out["filename"] = self.filename
@@ -698,10 +698,10 @@ class FineTune:
     from one or more uploaded files. New jobs use the fine-tuning job object instead.
     """
 
-    id_: str
+    id: str
     """The identifier of the job, usable in the API endpoints."""
 
-    object_: Literal["fine-tune"]
+    object: Literal["fine-tune"]
     """The object type, which is always "fine-tune"."""
 
     created_at: int
@@ -755,8 +755,8 @@ class FineTune:
     def _decode(cls, data: Any, path: str) -> FineTune:
         d = _object(data, path)
         return cls(
-            id_=_required(d, "id", path, _DEC_FineTune_id_),
-            object_=_required(d, "object", path, _DEC_FineTune_object_),
+            id=_required(d, "id", path, _DEC_FineTune_id),
+            object=_required(d, "object", path, _DEC_FineTune_object),
             created_at=_required(d, "created_at", path, _DEC_FineTune_created_at),
             updated_at=_required(d, "updated_at", path, _DEC_FineTune_updated_at),
             model=_required(d, "model", path, _DEC_FineTune_model),
@@ -774,8 +774,8 @@ class FineTune:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        out["id"] = self.id_
-        out["object"] = self.object_
+        out["id"] = self.id
+        out["object"] = self.object
         out["created_at"] = self.created_at
         out["updated_at"] = self.updated_at
         out["model"] = self.model
@@ -1039,7 +1039,7 @@ class SupervisedMethod:
 class FineTuneMethod:
     """The method a fine-tuning job uses, together with the settings for that method."""
 
-    type_: Union[FineTuneMethodType, str]
+    type: Union[FineTuneMethodType, str]
     """The kind of fine-tuning method in use."""
 
     supervised: Union[SupervisedMethod, UnsetType] = UNSET
@@ -1067,7 +1067,7 @@ class FineTuneMethod:
     def _decode(cls, data: Any, path: str) -> FineTuneMethod:
         d = _object(data, path)
         return cls(
-            type_=_required(d, "type", path, _DEC_FineTuneMethod_type_),
+            type=_required(d, "type", path, _DEC_FineTuneMethod_type),
             supervised=_optional(d, "supervised", path, _DEC_FineTuneMethod_supervised),
             dpo=_optional(d, "dpo", path, _DEC_FineTuneMethod_dpo),
             reinforcement=_optional(d, "reinforcement", path, _DEC_FineTuneMethod_reinforcement),
@@ -1077,7 +1077,7 @@ class FineTuneMethod:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        out["type"] = _encode(self.type_)
+        out["type"] = _encode(self.type)
         if self.supervised is not UNSET:
             out["supervised"] = _encode(self.supervised)
         if self.dpo is not UNSET:
@@ -1277,7 +1277,7 @@ class FineTuningJobWandbIntegration:
 class FineTuningJobIntegration:
     """One integration turned on for a fine-tuning job; today the only kind is Weights and Biases."""
 
-    type_: Literal["wandb"]
+    type: Literal["wandb"]
     """The type of the integration being enabled for the fine-tuning job, which is always "wandb"."""
 
     wandb: FineTuningJobWandbIntegration
@@ -1301,7 +1301,7 @@ class FineTuningJobIntegration:
     def _decode(cls, data: Any, path: str) -> FineTuningJobIntegration:
         d = _object(data, path)
         return cls(
-            type_=_required(d, "type", path, _DEC_FineTuningJobIntegration_type_),
+            type=_required(d, "type", path, _DEC_FineTuningJobIntegration_type),
             wandb=_required(d, "wandb", path, _DEC_FineTuningJobIntegration_wandb),
             extra=_extra(d, _KEYS_FineTuningJobIntegration, path),
         )
@@ -1309,7 +1309,7 @@ class FineTuningJobIntegration:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        out["type"] = self.type_
+        out["type"] = self.type
         out["wandb"] = _encode(self.wandb)
         for key, value in self.extra.items():
             if key not in out:
@@ -1324,7 +1324,7 @@ class FineTuningJobIntegration:
 class FineTuningJob:
     """The `fine_tuning.job` object represents a fine-tuning job that has been created through the API."""
 
-    id_: str
+    id: str
     """The object identifier, which can be referenced in the API endpoints."""
 
     created_at: int
@@ -1351,7 +1351,7 @@ class FineTuningJob:
     model: str
     """The base model that is being fine-tuned."""
 
-    object_: Literal["fine_tuning.job"]
+    object: Literal["fine_tuning.job"]
     """The object type, which is always "fine_tuning.job"."""
 
     organization_id: str
@@ -1412,14 +1412,14 @@ class FineTuningJob:
     def _decode(cls, data: Any, path: str) -> FineTuningJob:
         d = _object(data, path)
         return cls(
-            id_=_required(d, "id", path, _DEC_FineTuningJob_id_),
+            id=_required(d, "id", path, _DEC_FineTuningJob_id),
             created_at=_required(d, "created_at", path, _DEC_FineTuningJob_created_at),
             error=_required(d, "error", path, _DEC_FineTuningJob_error),
             fine_tuned_model=_required(d, "fine_tuned_model", path, _DEC_FineTuningJob_fine_tuned_model),
             finished_at=_required(d, "finished_at", path, _DEC_FineTuningJob_finished_at),
             hyperparameters=_required(d, "hyperparameters", path, _DEC_FineTuningJob_hyperparameters),
             model=_required(d, "model", path, _DEC_FineTuningJob_model),
-            object_=_required(d, "object", path, _DEC_FineTuningJob_object_),
+            object=_required(d, "object", path, _DEC_FineTuningJob_object),
             organization_id=_required(d, "organization_id", path, _DEC_FineTuningJob_organization_id),
             result_files=_required(d, "result_files", path, _DEC_FineTuningJob_result_files),
             status=_required(d, "status", path, _DEC_FineTuningJob_status),
@@ -1437,14 +1437,14 @@ class FineTuningJob:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        out["id"] = self.id_
+        out["id"] = self.id
         out["created_at"] = self.created_at
         out["error"] = _encode(self.error)
         out["fine_tuned_model"] = self.fine_tuned_model
         out["finished_at"] = self.finished_at
         out["hyperparameters"] = _encode(self.hyperparameters)
         out["model"] = self.model
-        out["object"] = self.object_
+        out["object"] = self.object
         out["organization_id"] = self.organization_id
         out["result_files"] = _encode(self.result_files)
         out["status"] = _encode(self.status)
@@ -1511,7 +1511,7 @@ _KEYS_FineTuneEvent: frozenset[str] = frozenset({"created_at", "level", "message
 _DEC_FineTuneEvent_created_at: _Decoder[int] = _int
 _DEC_FineTuneEvent_level: _Decoder[str] = _str
 _DEC_FineTuneEvent_message: _Decoder[str] = _str
-_DEC_FineTuneEvent_object_: _Decoder[str] = _str
+_DEC_FineTuneEvent_object: _Decoder[str] = _str
 
 _KEYS_FineTuneHyperparams: frozenset[str] = frozenset(
     {
@@ -1535,8 +1535,8 @@ _DEC_FineTuneHyperparams_classification_n_classes: _Decoder[int] = _int
 _KEYS_OpenAIFile: frozenset[str] = frozenset(
     {"id", "object", "bytes", "created_at", "filename", "purpose", "status", "status_details"}
 )
-_DEC_OpenAIFile_id_: _Decoder[str] = _str
-_DEC_OpenAIFile_object_: _Decoder[Literal["file"]] = _literal(("file",))
+_DEC_OpenAIFile_id: _Decoder[str] = _str
+_DEC_OpenAIFile_object: _Decoder[Literal["file"]] = _literal(("file",))
 _DEC_OpenAIFile_bytes_: _Decoder[int] = _int
 _DEC_OpenAIFile_created_at: _Decoder[int] = _int
 _DEC_OpenAIFile_filename: _Decoder[str] = _str
@@ -1561,8 +1561,8 @@ _KEYS_FineTune: frozenset[str] = frozenset(
         "events",
     }
 )
-_DEC_FineTune_id_: _Decoder[str] = _str
-_DEC_FineTune_object_: _Decoder[Literal["fine-tune"]] = _literal(("fine-tune",))
+_DEC_FineTune_id: _Decoder[str] = _str
+_DEC_FineTune_object: _Decoder[Literal["fine-tune"]] = _literal(("fine-tune",))
 _DEC_FineTune_created_at: _Decoder[int] = _int
 _DEC_FineTune_updated_at: _Decoder[int] = _int
 _DEC_FineTune_model: _Decoder[str] = _str
@@ -1667,7 +1667,7 @@ _KEYS_SupervisedMethod: frozenset[str] = frozenset({"hyperparameters"})
 _DEC_SupervisedMethod_hyperparameters: _Decoder[SupervisedHyperparameters] = SupervisedHyperparameters._decode
 
 _KEYS_FineTuneMethod: frozenset[str] = frozenset({"type", "supervised", "dpo", "reinforcement"})
-_DEC_FineTuneMethod_type_: _Decoder[Union[FineTuneMethodType, str]] = _open_enum(FineTuneMethodType)
+_DEC_FineTuneMethod_type: _Decoder[Union[FineTuneMethodType, str]] = _open_enum(FineTuneMethodType)
 _DEC_FineTuneMethod_supervised: _Decoder[SupervisedMethod] = SupervisedMethod._decode
 _DEC_FineTuneMethod_dpo: _Decoder[DpoMethod] = DpoMethod._decode
 _DEC_FineTuneMethod_reinforcement: _Decoder[ReinforcementMethod] = ReinforcementMethod._decode
@@ -1711,7 +1711,7 @@ _DEC_FineTuningJobWandbIntegration_entity: _Decoder[Optional[str]] = _nullable(_
 _DEC_FineTuningJobWandbIntegration_tags: _Decoder[list[str]] = _list(_str)
 
 _KEYS_FineTuningJobIntegration: frozenset[str] = frozenset({"type", "wandb"})
-_DEC_FineTuningJobIntegration_type_: _Decoder[Literal["wandb"]] = _literal(("wandb",))
+_DEC_FineTuningJobIntegration_type: _Decoder[Literal["wandb"]] = _literal(("wandb",))
 _DEC_FineTuningJobIntegration_wandb: _Decoder[FineTuningJobWandbIntegration] = (
     FineTuningJobWandbIntegration._decode
 )
@@ -1739,7 +1739,7 @@ _KEYS_FineTuningJob: frozenset[str] = frozenset(
         "metadata",
     }
 )
-_DEC_FineTuningJob_id_: _Decoder[str] = _str
+_DEC_FineTuningJob_id: _Decoder[str] = _str
 _DEC_FineTuningJob_created_at: _Decoder[int] = _int
 _DEC_FineTuningJob_error: _Decoder[Optional[FineTuningJobError]] = _nullable(FineTuningJobError._decode)
 _DEC_FineTuningJob_fine_tuned_model: _Decoder[Optional[str]] = _nullable(_str)
@@ -1748,7 +1748,7 @@ _DEC_FineTuningJob_hyperparameters: _Decoder[FineTuningJobHyperparameters] = (
     FineTuningJobHyperparameters._decode
 )
 _DEC_FineTuningJob_model: _Decoder[str] = _str
-_DEC_FineTuningJob_object_: _Decoder[Literal["fine_tuning.job"]] = _literal(("fine_tuning.job",))
+_DEC_FineTuningJob_object: _Decoder[Literal["fine_tuning.job"]] = _literal(("fine_tuning.job",))
 _DEC_FineTuningJob_organization_id: _Decoder[str] = _str
 _DEC_FineTuningJob_result_files: _Decoder[list[str]] = _list(_str)
 _DEC_FineTuningJob_status: _Decoder[Union[FineTuningJobStatus, str]] = _open_enum(FineTuningJobStatus)

@@ -219,7 +219,7 @@ class FineTuneEvent(_Base):
     message: StrictStr
     """A human-readable account of what happened."""
 
-    object_: StrictStr = Field(alias="object")
+    object: StrictStr
     """The object type of the event entry."""
 
 
@@ -253,10 +253,10 @@ class OpenAIFile(_Base):
     data of a fine-tune.
     """
 
-    id_: StrictStr = Field(alias="id")
+    id: StrictStr
     """The file identifier, usable in the API endpoints."""
 
-    object_: Literal["file"] = Field(alias="object")
+    object: Literal["file"]
     """The object type, which is always "file"."""
 
     bytes_: StrictInt = Field(alias="bytes")
@@ -283,10 +283,10 @@ class FineTune(_Base):
     from one or more uploaded files. New jobs use the fine-tuning job object instead.
     """
 
-    id_: StrictStr = Field(alias="id")
+    id: StrictStr
     """The identifier of the job, usable in the API endpoints."""
 
-    object_: Literal["fine-tune"] = Field(alias="object")
+    object: Literal["fine-tune"]
     """The object type, which is always "fine-tune"."""
 
     created_at: StrictInt
@@ -405,9 +405,7 @@ class SupervisedMethod(_Base):
 class FineTuneMethod(_Base):
     """The method a fine-tuning job uses, together with the settings for that method."""
 
-    type_: Annotated[Union[FineTuneMethodType, StrictStr], Field(union_mode="left_to_right")] = Field(
-        alias="type"
-    )
+    type: Annotated[Union[FineTuneMethodType, StrictStr], Field(union_mode="left_to_right")]
     """The kind of fine-tuning method in use."""
 
     supervised: Annotated[Optional[SupervisedMethod], BeforeValidator(_not_null)] = None
@@ -481,7 +479,7 @@ class FineTuningJobWandbIntegration(_Base):
 class FineTuningJobIntegration(_Base):
     """One integration turned on for a fine-tuning job; today the only kind is Weights and Biases."""
 
-    type_: Literal["wandb"] = Field(alias="type")
+    type: Literal["wandb"]
     """The type of the integration being enabled for the fine-tuning job, which is always "wandb"."""
 
     wandb: FineTuningJobWandbIntegration
@@ -493,7 +491,7 @@ class FineTuningJobIntegration(_Base):
 class FineTuningJob(_Base):
     """The `fine_tuning.job` object represents a fine-tuning job that has been created through the API."""
 
-    id_: StrictStr = Field(alias="id")
+    id: StrictStr
     """The object identifier, which can be referenced in the API endpoints."""
 
     created_at: StrictInt
@@ -520,7 +518,7 @@ class FineTuningJob(_Base):
     model: StrictStr
     """The base model that is being fine-tuned."""
 
-    object_: Literal["fine_tuning.job"] = Field(alias="object")
+    object: Literal["fine_tuning.job"]
     """The object type, which is always "fine_tuning.job"."""
 
     organization_id: StrictStr

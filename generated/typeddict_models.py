@@ -755,7 +755,7 @@ def _check_FineTuneEvent(value: Any, path: str) -> FineTuneEvent:
     _required(d, "created_at", path, _DEC_FineTuneEvent_created_at)
     _required(d, "level", path, _DEC_FineTuneEvent_level)
     _required(d, "message", path, _DEC_FineTuneEvent_message)
-    _required(d, "object", path, _DEC_FineTuneEvent_object_)
+    _required(d, "object", path, _DEC_FineTuneEvent_object)
     _extra(d, _KEYS_FineTuneEvent, path)
     return cast(FineTuneEvent, d)
 
@@ -789,8 +789,8 @@ def load_fine_tune_hyperparams(data: Any) -> FineTuneHyperparams:
 
 def _check_OpenAIFile(value: Any, path: str) -> OpenAIFile:
     d = _object(value, path)
-    _required(d, "id", path, _DEC_OpenAIFile_id_)
-    _required(d, "object", path, _DEC_OpenAIFile_object_)
+    _required(d, "id", path, _DEC_OpenAIFile_id)
+    _required(d, "object", path, _DEC_OpenAIFile_object)
     _required(d, "bytes", path, _DEC_OpenAIFile_bytes_)
     _required(d, "created_at", path, _DEC_OpenAIFile_created_at)
     _required(d, "filename", path, _DEC_OpenAIFile_filename)
@@ -808,8 +808,8 @@ def load_open_ai_file(data: Any) -> OpenAIFile:
 
 def _check_FineTune(value: Any, path: str) -> FineTune:
     d = _object(value, path)
-    _required(d, "id", path, _DEC_FineTune_id_)
-    _required(d, "object", path, _DEC_FineTune_object_)
+    _required(d, "id", path, _DEC_FineTune_id)
+    _required(d, "object", path, _DEC_FineTune_object)
     _required(d, "created_at", path, _DEC_FineTune_created_at)
     _required(d, "updated_at", path, _DEC_FineTune_updated_at)
     _required(d, "model", path, _DEC_FineTune_model)
@@ -889,7 +889,7 @@ def load_supervised_method(data: Any) -> SupervisedMethod:
 
 def _check_FineTuneMethod(value: Any, path: str) -> FineTuneMethod:
     d = _object(value, path)
-    _required(d, "type", path, _DEC_FineTuneMethod_type_)
+    _required(d, "type", path, _DEC_FineTuneMethod_type)
     _optional(d, "supervised", path, _DEC_FineTuneMethod_supervised)
     _optional(d, "dpo", path, _DEC_FineTuneMethod_dpo)
     _optional(d, "reinforcement", path, _DEC_FineTuneMethod_reinforcement)
@@ -947,7 +947,7 @@ def load_fine_tuning_job_wandb_integration(data: Any) -> FineTuningJobWandbInteg
 
 def _check_FineTuningJobIntegration(value: Any, path: str) -> FineTuningJobIntegration:
     d = _object(value, path)
-    _required(d, "type", path, _DEC_FineTuningJobIntegration_type_)
+    _required(d, "type", path, _DEC_FineTuningJobIntegration_type)
     _required(d, "wandb", path, _DEC_FineTuningJobIntegration_wandb)
     _extra(d, _KEYS_FineTuningJobIntegration, path)
     return cast(FineTuningJobIntegration, d)
@@ -960,14 +960,14 @@ def load_fine_tuning_job_integration(data: Any) -> FineTuningJobIntegration:
 
 def _check_FineTuningJob(value: Any, path: str) -> FineTuningJob:
     d = _object(value, path)
-    _required(d, "id", path, _DEC_FineTuningJob_id_)
+    _required(d, "id", path, _DEC_FineTuningJob_id)
     _required(d, "created_at", path, _DEC_FineTuningJob_created_at)
     _required(d, "error", path, _DEC_FineTuningJob_error)
     _required(d, "fine_tuned_model", path, _DEC_FineTuningJob_fine_tuned_model)
     _required(d, "finished_at", path, _DEC_FineTuningJob_finished_at)
     _required(d, "hyperparameters", path, _DEC_FineTuningJob_hyperparameters)
     _required(d, "model", path, _DEC_FineTuningJob_model)
-    _required(d, "object", path, _DEC_FineTuningJob_object_)
+    _required(d, "object", path, _DEC_FineTuningJob_object)
     _required(d, "organization_id", path, _DEC_FineTuningJob_organization_id)
     _required(d, "result_files", path, _DEC_FineTuningJob_result_files)
     _required(d, "status", path, _DEC_FineTuningJob_status)
@@ -1030,7 +1030,7 @@ _KEYS_FineTuneEvent: frozenset[str] = frozenset({"created_at", "level", "message
 _DEC_FineTuneEvent_created_at: _Decoder[int] = _int
 _DEC_FineTuneEvent_level: _Decoder[str] = _str
 _DEC_FineTuneEvent_message: _Decoder[str] = _str
-_DEC_FineTuneEvent_object_: _Decoder[str] = _str
+_DEC_FineTuneEvent_object: _Decoder[str] = _str
 
 _KEYS_FineTuneHyperparams: frozenset[str] = frozenset(
     {
@@ -1054,8 +1054,8 @@ _DEC_FineTuneHyperparams_classification_n_classes: _Decoder[int] = _int
 _KEYS_OpenAIFile: frozenset[str] = frozenset(
     {"id", "object", "bytes", "created_at", "filename", "purpose", "status", "status_details"}
 )
-_DEC_OpenAIFile_id_: _Decoder[str] = _str
-_DEC_OpenAIFile_object_: _Decoder[Literal["file"]] = _literal(("file",))
+_DEC_OpenAIFile_id: _Decoder[str] = _str
+_DEC_OpenAIFile_object: _Decoder[Literal["file"]] = _literal(("file",))
 _DEC_OpenAIFile_bytes_: _Decoder[int] = _int
 _DEC_OpenAIFile_created_at: _Decoder[int] = _int
 _DEC_OpenAIFile_filename: _Decoder[str] = _str
@@ -1080,8 +1080,8 @@ _KEYS_FineTune: frozenset[str] = frozenset(
         "events",
     }
 )
-_DEC_FineTune_id_: _Decoder[str] = _str
-_DEC_FineTune_object_: _Decoder[Literal["fine-tune"]] = _literal(("fine-tune",))
+_DEC_FineTune_id: _Decoder[str] = _str
+_DEC_FineTune_object: _Decoder[Literal["fine-tune"]] = _literal(("fine-tune",))
 _DEC_FineTune_created_at: _Decoder[int] = _int
 _DEC_FineTune_updated_at: _Decoder[int] = _int
 _DEC_FineTune_model: _Decoder[str] = _str
@@ -1186,7 +1186,7 @@ _KEYS_SupervisedMethod: frozenset[str] = frozenset({"hyperparameters"})
 _DEC_SupervisedMethod_hyperparameters: _Decoder[SupervisedHyperparameters] = _check_SupervisedHyperparameters
 
 _KEYS_FineTuneMethod: frozenset[str] = frozenset({"type", "supervised", "dpo", "reinforcement"})
-_DEC_FineTuneMethod_type_: _Decoder[FineTuneMethodType] = _str
+_DEC_FineTuneMethod_type: _Decoder[FineTuneMethodType] = _str
 _DEC_FineTuneMethod_supervised: _Decoder[SupervisedMethod] = _check_SupervisedMethod
 _DEC_FineTuneMethod_dpo: _Decoder[DpoMethod] = _check_DpoMethod
 _DEC_FineTuneMethod_reinforcement: _Decoder[ReinforcementMethod] = _check_ReinforcementMethod
@@ -1230,7 +1230,7 @@ _DEC_FineTuningJobWandbIntegration_entity: _Decoder[Optional[str]] = _nullable(_
 _DEC_FineTuningJobWandbIntegration_tags: _Decoder[list[str]] = _list(_str)
 
 _KEYS_FineTuningJobIntegration: frozenset[str] = frozenset({"type", "wandb"})
-_DEC_FineTuningJobIntegration_type_: _Decoder[Literal["wandb"]] = _literal(("wandb",))
+_DEC_FineTuningJobIntegration_type: _Decoder[Literal["wandb"]] = _literal(("wandb",))
 _DEC_FineTuningJobIntegration_wandb: _Decoder[FineTuningJobWandbIntegration] = (
     _check_FineTuningJobWandbIntegration
 )
@@ -1258,7 +1258,7 @@ _KEYS_FineTuningJob: frozenset[str] = frozenset(
         "metadata",
     }
 )
-_DEC_FineTuningJob_id_: _Decoder[str] = _str
+_DEC_FineTuningJob_id: _Decoder[str] = _str
 _DEC_FineTuningJob_created_at: _Decoder[int] = _int
 _DEC_FineTuningJob_error: _Decoder[Optional[FineTuningJobError]] = _nullable(_check_FineTuningJobError)
 _DEC_FineTuningJob_fine_tuned_model: _Decoder[Optional[str]] = _nullable(_str)
@@ -1267,7 +1267,7 @@ _DEC_FineTuningJob_hyperparameters: _Decoder[FineTuningJobHyperparameters] = (
     _check_FineTuningJobHyperparameters
 )
 _DEC_FineTuningJob_model: _Decoder[str] = _str
-_DEC_FineTuningJob_object_: _Decoder[Literal["fine_tuning.job"]] = _literal(("fine_tuning.job",))
+_DEC_FineTuningJob_object: _Decoder[Literal["fine_tuning.job"]] = _literal(("fine_tuning.job",))
 _DEC_FineTuningJob_organization_id: _Decoder[str] = _str
 _DEC_FineTuningJob_result_files: _Decoder[list[str]] = _list(_str)
 _DEC_FineTuningJob_status: _Decoder[FineTuningJobStatus] = _str

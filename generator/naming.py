@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 
@@ -62,14 +61,17 @@ RESERVED_MEMBERS = frozenset(
     }
 )
 
-_BUILTINS = frozenset(dir(builtins))
+# Builtins are fine as attribute names (`job.id`, `job.object`, `integration.type`, as the openai
+# SDK has them) except the ones a generated class body uses as types after the field is defined.
+SHADOWING_UNSAFE = frozenset({"str", "bytes", "int", "float", "bool", "list", "dict", "set", "tuple"})
 
 
 def py_identifier(wire_name: str) -> str:
     """A safe Python attribute name for a wire key (may be empty if nothing usable remains).
 
     Non-identifier characters become ``_``; camelCase becomes snake_case; a leading digit gets a
-    ``field_`` prefix; keywords, soft keywords, builtins and reserved members get a ``_`` suffix.
+    ``field_`` prefix; keywords, the builtins the generated code uses as types and the members a
+    style reserves get a ``_`` suffix. Soft keywords (``match``, ``type``) are valid attribute names.
     """
     name = camel_to_snake(wire_name)
     name = re.sub(r"\W", "_", name, flags=re.ASCII).strip("_")
@@ -78,7 +80,7 @@ def py_identifier(wire_name: str) -> str:
         return ""
     if name[0].isdigit():
         name = "field_" + name
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _BUILTINS or name in RESERVED_MEMBERS:
+    if keyword.iskeyword(name) or name == "_" or name in SHADOWING_UNSAFE or name in RESERVED_MEMBERS:
         name += "_"
     return name
 
