@@ -1,7 +1,8 @@
-"""The ``modelgen`` command: inspect, generate, check.
+"""The ``modelgen`` command: inspect, generate, check, schema.
 
-Exit codes: 0 success; 1 spec errors or stale output; 2 usage errors; 3 an internal bug (the
-traceback is shown only with ``--debug``).
+Settings come from ``[tool.modelgen]`` in the nearest pyproject.toml (see generator/config.py);
+flags override them. Exit codes: 0 success; 1 spec errors or stale output; 2 usage or
+configuration errors; 3 an internal bug (the traceback is shown only with ``--debug``).
 """
 
 from __future__ import annotations
@@ -10,24 +11,25 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Optional, TypeVar
 
 import click
 
 from generator import __version__
+from generator.config import Config, ConfigError, load_config
 from generator.diagnostics import Diagnostic, has_errors
 from generator.emit import build_tree
 from generator.ir import Spec
 from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
-from generator.write import check_tree, write_tree
 from generator.pipeline import load_spec
 from generator.report import inspect_json, inspect_text
+from generator.write import check_tree, write_tree
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
-def _print_diags(diags: list[Diagnostic], strict: bool = False) -> None:
+def _print_diags(diags: list[Diagnostic]) -> None:
     for d in diags:
         click.echo(str(d), err=True)
 
@@ -38,8 +40,8 @@ def _fails(diags: list[Diagnostic], strict: bool) -> bool:
 
 def spec_option(f: F) -> F:
     return click.option(
-        "--spec", "spec_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("spec"),
-        show_default=True, help="Directory of the documents to read.",
+        "--spec", "spec_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+        help="Directory of the documents to read.  [default: spec, or [tool.modelgen] spec]",
     )(f)
 
 
@@ -47,46 +49,10 @@ def strict_option(f: F) -> F:
     return click.option("--strict", is_flag=True, help="Treat warnings as errors.")(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="modelgen")
-@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
-    """Generate typed Python models from API reference documentation.
-
-    \b
-    Example:
-      modelgen inspect --spec spec/
-      modelgen generate --spec spec/ --out generated/
-      modelgen check
-    """
-    ctx.obj = {"debug": debug}
-
-
-@cli.command()
-@spec_option
-@strict_option
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: models, enums, diagnostics.")
-def inspect(spec_dir: Path, strict: bool, as_json: bool) -> None:
-    """Print the merged model of SPEC and every diagnostic.
-
-    \b
-    Example:
-      modelgen inspect --spec spec/ --json | jq '.models[].name'
-    """
-    spec, diags = load_spec(spec_dir)
-    if as_json:
-        click.echo(json.dumps(inspect_json(spec, diags), indent=2, ensure_ascii=False))
-    else:
-        click.echo(inspect_text(spec), nl=False)
-        _print_diags(diags)
-    sys.exit(EXIT_FAIL if _fails(diags, strict) else EXIT_OK)
-
-
 def out_option(f: F) -> F:
     return click.option(
-        "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("generated"),
-        show_default=True, help="Directory the generated package is written to.",
+        "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+        help="Directory the generated package is written to.  [default: generated, or [tool.modelgen] out]",
     )(f)
 
 
@@ -96,26 +62,86 @@ def style_options(f: F) -> F:
         help="Style to generate (repeatable). Default: all four, plus the round-trip tests.",
     )(f)
     f = click.option(
-        "--unknown-keys", type=click.Choice(UNKNOWN_KEY_POLICIES), default="keep", show_default=True,
-        help="What generated models do with keys the spec does not know.",
+        "--unknown-keys", type=click.Choice(UNKNOWN_KEY_POLICIES), default=None,
+        help="What generated models do with keys the spec does not know.  [default: keep]",
     )(f)
     f = click.option(
-        "--enums", "enum_policy", type=click.Choice(["open", "closed"]), default="open", show_default=True,
-        help="Open enums keep unknown values; closed enums reject them.",
+        "--enums", "enum_policy", type=click.Choice(["open", "closed"]), default=None,
+        help="Open enums keep unknown values; closed enums reject them.  [default: open]",
     )(f)
     return f
 
 
+def _config(ctx: click.Context) -> Config:
+    cfg: Config = ctx.obj["config"]
+    return cfg
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="modelgen")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Generate typed Python models from API reference documentation.
+
+    Settings are read from [tool.modelgen] in the nearest pyproject.toml; flags override them.
+
+    \b
+    Example:
+      modelgen inspect --spec spec/
+      modelgen generate --spec spec/ --out generated/
+      modelgen check
+    """
+    try:
+        config = load_config(Path.cwd())
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    ctx.obj = {"debug": debug, "config": config}
+
+
+@cli.command()
+@spec_option
+@strict_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: models, enums, diagnostics.")
+@click.pass_context
+def inspect(ctx: click.Context, spec_dir: Optional[Path], strict: bool, as_json: bool) -> None:
+    """Print the merged model of SPEC and every diagnostic.
+
+    \b
+    Example:
+      modelgen inspect --spec spec/ --json | jq '.models[].name'
+    """
+    cfg = _config(ctx)
+    spec, diags = load_spec(spec_dir or cfg.spec, cfg.names)
+    if as_json:
+        click.echo(json.dumps(inspect_json(spec, diags), indent=2, ensure_ascii=False))
+    else:
+        click.echo(inspect_text(spec), nl=False)
+        _print_diags(diags)
+    sys.exit(EXIT_FAIL if _fails(diags, strict) else EXIT_OK)
+
+
 def _build(
-    spec_dir: Path, styles: tuple[str, ...], unknown_keys: str, enum_policy: str, strict: bool
+    cfg: Config,
+    spec_dir: Optional[Path],
+    styles: tuple[str, ...],
+    unknown_keys: Optional[str],
+    enum_policy: Optional[str],
+    strict: bool,
 ) -> tuple[Spec, dict[str, str]]:
-    spec, diags = load_spec(spec_dir)
+    directory = spec_dir or cfg.spec
+    spec, diags = load_spec(directory, cfg.names)
     _print_diags(diags)
     if spec is None or _fails(diags, strict):
-        click.echo(f"modelgen: {spec_dir.as_posix()} has errors; nothing was written.", err=True)
+        click.echo(f"modelgen: {directory.as_posix()} has errors; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
-    options = RenderOptions(unknown_keys=unknown_keys, open_enums=enum_policy == "open")
-    return spec, build_tree(spec, tuple(s for s in STYLES if s in styles) if styles else STYLES, options)
+    options = RenderOptions(
+        unknown_keys=unknown_keys or cfg.unknown_keys,
+        open_enums=(enum_policy or cfg.enums) == "open",
+        target_python=cfg.target_python,
+    )
+    chosen = tuple(s for s in STYLES if s in styles) if styles else cfg.styles
+    return spec, build_tree(spec, chosen, options)
 
 
 @cli.command()
@@ -123,8 +149,15 @@ def _build(
 @out_option
 @style_options
 @strict_option
+@click.pass_context
 def generate(
-    spec_dir: Path, out_dir: Path, styles: tuple[str, ...], unknown_keys: str, enum_policy: str, strict: bool
+    ctx: click.Context,
+    spec_dir: Optional[Path],
+    out_dir: Optional[Path],
+    styles: tuple[str, ...],
+    unknown_keys: Optional[str],
+    enum_policy: Optional[str],
+    strict: bool,
 ) -> None:
     """Write the generated models (and their round-trip tests) into OUT, all or nothing.
 
@@ -133,12 +166,14 @@ def generate(
       modelgen generate --spec spec/ --out generated/
       modelgen generate --style pydantic --out src/myapp/models/
     """
-    spec, files = _build(spec_dir, styles, unknown_keys, enum_policy, strict)
-    changed = write_tree(out_dir, files)
+    cfg = _config(ctx)
+    out = out_dir or cfg.out
+    spec, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, strict)
+    changed = write_tree(out, files)
     n_fields = sum(len(m.fields) for m in spec.models)
     click.echo(
         f"modelgen: {len(spec.models)} objects, {n_fields} fields, {len(spec.enums)} enums; "
-        f"{len(files)} files in {out_dir.as_posix()}/ ({len(changed)} written, {len(files) - len(changed)} unchanged)"
+        f"{len(files)} files in {out.as_posix()}/ ({len(changed)} written, {len(files) - len(changed)} unchanged)"
     )
 
 
@@ -147,26 +182,35 @@ def generate(
 @out_option
 @style_options
 @strict_option
+@click.pass_context
 def check(
-    spec_dir: Path, out_dir: Path, styles: tuple[str, ...], unknown_keys: str, enum_policy: str, strict: bool
+    ctx: click.Context,
+    spec_dir: Optional[Path],
+    out_dir: Optional[Path],
+    styles: tuple[str, ...],
+    unknown_keys: Optional[str],
+    enum_policy: Optional[str],
+    strict: bool,
 ) -> None:
     """Exit 0 when OUT is exactly what `generate` would write; else 1 with the differences.
 
     \b
     Example:
-      modelgen check --spec spec/ --out generated/   # in CI, after the tests
+      modelgen check --spec spec/ --out generated/   # in CI or pre-commit
     """
-    _, files = _build(spec_dir, styles, unknown_keys, enum_policy, strict)
-    result = check_tree(out_dir, files)
+    cfg = _config(ctx)
+    out = out_dir or cfg.out
+    _, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, strict)
+    result = check_tree(out, files)
     if result.ok:
-        click.echo(f"modelgen: {out_dir.as_posix()}/ is up to date ({len(files)} files)")
+        click.echo(f"modelgen: {out.as_posix()}/ is up to date ({len(files)} files)")
         sys.exit(EXIT_OK)
     for label, paths in (("changed", result.changed), ("missing", result.missing), ("extra", result.extra)):
         for p in paths:
-            click.echo(f"{label}: {out_dir.as_posix()}/{p}", err=True)
+            click.echo(f"{label}: {out.as_posix()}/{p}", err=True)
     if result.diff:
         click.echo(result.diff, err=True, nl=False)
-    click.echo(f"modelgen: {out_dir.as_posix()}/ is stale; run `modelgen generate`", err=True)
+    click.echo(f"modelgen: {out.as_posix()}/ is stale; run `modelgen generate`", err=True)
     sys.exit(EXIT_FAIL)
 
 

@@ -9,12 +9,12 @@ from typing import Optional
 from generator.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.ir import Spec
 from generator.merge import merge
-from generator.resolve import resolve
+from generator.resolve import rename_fields, resolve
 from generator.settings import load_settings
 from generator.sources import display_path, find_documents, parse_document, read_document
 
 
-def load_spec(spec_dir: Path) -> tuple[Optional[Spec], list[Diagnostic]]:
+def load_spec(spec_dir: Path, names: Optional[dict[str, str]] = None) -> tuple[Optional[Spec], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     if not spec_dir.is_dir():
         return None, [error("E101", "spec directory does not exist", Origin(display_path(spec_dir), 1, 1))]
@@ -46,6 +46,8 @@ def load_spec(spec_dir: Path) -> tuple[Optional[Spec], list[Diagnostic]]:
     merged = merge(fragments, settings)
     diags += merged.diagnostics
     spec, d = resolve(merged, tuple(inputs), digest.hexdigest())
+    diags += d
+    spec, d = rename_fields(spec, names or {})
     diags += d
     return (None if has_errors(diags) else spec), _sorted(diags)
 

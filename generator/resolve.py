@@ -87,3 +87,33 @@ def _order(items: list[Item]) -> list[Item]:
     for name in sorted(by_name, key=lambda n: (not isinstance(by_name[n], EnumDef), n)):
         visit(name)
     return out
+
+
+def rename_fields(spec: Spec, names: dict[str, str]) -> tuple[Spec, list[Diagnostic]]:
+    """Apply the user's name overrides ("Model.wire_key" → Python name) from [tool.modelgen]."""
+    if not names:
+        return spec, []
+    diags: list[Diagnostic] = []
+    items: list[Item] = []
+    used: set[str] = set()
+    for item in spec.items:
+        if isinstance(item, Model):
+            fields = []
+            for f in item.fields:
+                key = f"{item.name}.{f.wire_name}"
+                if key in names:
+                    used.add(key)
+                    f = replace(f, py_name=names[key])
+                fields.append(f)
+            taken: dict[str, str] = {}
+            for f in fields:
+                if not is_identifier(f.py_name) or py_identifier(f.py_name) != f.py_name:
+                    diags.append(error("E205", f"{item.name}: name override {f.py_name!r} is not a safe identifier", f.origins[0]))
+                elif f.py_name in taken:
+                    diags.append(error("E205", f"{item.name}: fields {taken[f.py_name]!r} and {f.wire_name!r} both become '{f.py_name}'", f.origins[0]))
+                taken[f.py_name] = f.wire_name
+            item = replace(item, fields=tuple(fields))
+        items.append(item)
+    for key in sorted(set(names) - used):
+        diags.append(error("E205", f"name override '{key}' matches no field of the spec"))
+    return replace(spec, items=tuple(items)), diags
