@@ -23,6 +23,7 @@ from generator.ir import Spec
 from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
 from generator.pipeline import load_spec
 from generator.report import inspect_json, inspect_text
+from generator.schema import spec_to_schema
 from generator.write import check_tree, write_tree
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -212,6 +213,28 @@ def check(
         click.echo(result.diff, err=True, nl=False)
     click.echo(f"modelgen: {out.as_posix()}/ is stale; run `modelgen generate`", err=True)
     sys.exit(EXIT_FAIL)
+
+
+@cli.command()
+@spec_option
+@strict_option
+@click.pass_context
+def schema(ctx: click.Context, spec_dir: Optional[Path], strict: bool) -> None:
+    """Print a JSON Schema (2020-12) of the merged model: required, nullable, enums, constants.
+
+    \b
+    Example:
+      modelgen schema --spec spec/ > fine_tuning.schema.json
+    """
+    cfg = _config(ctx)
+    directory = spec_dir or cfg.spec
+    spec, diags = load_spec(directory, cfg.names)
+    _print_diags(diags)
+    if spec is None or _fails(diags, strict):
+        click.echo(f"modelgen: {directory.as_posix()} has errors; no schema.", err=True)
+        sys.exit(EXIT_FAIL)
+    options = RenderOptions(unknown_keys=cfg.unknown_keys, open_enums=cfg.enums == "open")
+    click.echo(json.dumps(spec_to_schema(spec, options), indent=2, ensure_ascii=False))
 
 
 def main() -> None:

@@ -66,6 +66,42 @@ RESERVED_MEMBERS = frozenset(
 SHADOWING_UNSAFE = frozenset({"str", "bytes", "int", "float", "bool", "list", "dict", "set", "tuple"})
 
 
+# Every public member of pydantic's BaseModel (v1 and v2 APIs), fixed here so that the output does
+# not depend on the pydantic version installed where modelgen runs.
+PYDANTIC_MEMBERS = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "from_orm",
+        "json",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+        "model_computed_fields",
+        "model_config",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_extra",
+        "model_fields",
+        "model_fields_set",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+    }
+)
+
+
 def py_identifier(wire_name: str) -> str:
     """A safe Python attribute name for a wire key (may be empty if nothing usable remains).
 
@@ -80,7 +116,14 @@ def py_identifier(wire_name: str) -> str:
         return ""
     if name[0].isdigit():
         name = "field_" + name
-    if keyword.iskeyword(name) or name == "_" or name in SHADOWING_UNSAFE or name in RESERVED_MEMBERS:
+    if (
+        keyword.iskeyword(name)
+        or name == "_"
+        or name in SHADOWING_UNSAFE
+        or name in RESERVED_MEMBERS
+        or name in PYDANTIC_MEMBERS
+        or name.startswith("model_")
+    ):
         name += "_"
     return name
 

@@ -10,6 +10,7 @@ from generator.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.ir import Spec
 from generator.merge import merge
 from generator.resolve import rename_fields, resolve
+from generator.safety import check_spec_names
 from generator.settings import load_settings
 from generator.sources import display_path, find_documents, parse_document, read_document
 
@@ -36,8 +37,10 @@ def load_spec(spec_dir: Path, names: Optional[dict[str, str]] = None) -> tuple[O
         diags += frags.diagnostics
         fragments.append(frags)
     settings_file = spec_dir / "modelgen.toml"
-    if settings_file.is_file():
+    try:
         digest.update(b"modelgen.toml\0" + hashlib.sha256(settings_file.read_bytes()).hexdigest().encode())
+    except OSError:
+        pass  # no settings file, or an unreadable one (already reported as E104)
     if not any(f.objects for f in fragments) and not has_errors(diags):
         diags.append(error("E103", "no objects found: the spec directory has no document that describes an object",
                            Origin(display_path(spec_dir), 1, 1)))
@@ -49,6 +52,7 @@ def load_spec(spec_dir: Path, names: Optional[dict[str, str]] = None) -> tuple[O
     diags += d
     spec, d = rename_fields(spec, names or {})
     diags += d
+    diags += check_spec_names(spec)
     return (None if has_errors(diags) else spec), _sorted(diags)
 
 

@@ -6,6 +6,7 @@ keys are errors that name them.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,8 +56,10 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
     except (OSError, UnicodeDecodeError) as exc:
         return SpecSettings(), [error("E104", f"cannot read settings: {exc}", origin)]
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        col = getattr(exc, "colno", 1) or 1
+        # tomllib puts the position only in its message on some versions: "(at line 2, column 10)"
+        found = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
+        col = getattr(exc, "colno", None) or (int(found.group(2)) if found else 1)
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:

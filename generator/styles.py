@@ -12,7 +12,6 @@ field names; enum member names are made here).
 
 from __future__ import annotations
 
-import builtins
 import keyword
 import re
 import textwrap
@@ -40,23 +39,6 @@ from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
 CLASS_STYLES = ("dataclass", "attrs", "pydantic")
 DOC_WIDTH = 96  # docstring text width before the template's indentation
 
-# Names every module defines or imports at module level (a model or enum may not take them).
-_COMMON_NAMES = frozenset(
-    {"annotations", "enum", "json", "Any", "Callable", "Final", "Literal", "NoReturn", "Optional", "TypeVar"}
-    | {
-        "Union",
-        "MODELS",
-        "ValidationError",
-        "UNSET",
-        "UnsetType",
-        "TypedDict",
-        "cast",
-        "Annotated",
-        "ClassVar",
-    }
-    | {"dataclasses", "attrs", "BaseModel", "ConfigDict", "Field", "BeforeValidator"}
-    | {"StrictStr", "StrictInt", "StrictFloat", "StrictBool", "TypeVar"}
-)
 # Names an annotation may use: a TypedDict key with one of these names would shadow it.
 _ANNOTATION_NAMES = frozenset(
     {"str", "int", "float", "bool", "list", "dict", "Any", "Optional", "Union", "Literal"}
@@ -103,10 +85,9 @@ def _escape_doc_line(line: str) -> str:
             out.append(f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
-    escaped = "".join(out).replace('"""', '""\\"')
-    if escaped.endswith('"') and not escaped.endswith('\\"'):
-        escaped = escaped[:-1] + '\\"'
-    return escaped
+    # a quote followed by a quote, or last on the line (before the closing quotes), is escaped: no
+    # two unescaped quotes ever touch, so nothing can close the string early
+    return re.sub(r'"(?="|$)', r'\\"', "".join(out))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -475,11 +456,18 @@ def typeddict_needs_functional(model: Model, spec: Spec) -> bool:
 
 
 def check_names(spec: Spec) -> None:
-    """Model and enum names must not take a name the module defines or imports."""
-    clashes = sorted(i.name for i in spec.items if i.name in _COMMON_NAMES or i.name.startswith("_"))
-    clashes += sorted(i.name for i in spec.items if i.name in dir(builtins))
-    if clashes:
-        raise ValueError(f"names reserved in the generated modules: {', '.join(clashes)}")
+    """Internal assertion: the pipeline has rejected unsafe model and enum names (E205) already.
+
+    ``generator.safety.check_spec_names`` reports them as diagnostics; reaching here with one is a
+    bug in the caller, not a problem of the documents.
+    """
+    from generator.safety import check_spec_names
+
+    problems = check_spec_names(spec)
+    if problems:
+        raise ValueError(
+            "internal error: unsafe names reached the emitter: " + "; ".join(d.message for d in problems)
+        )
 
 
 def _field_doc(f: Field) -> str:

@@ -63,3 +63,11 @@ def test_usage_error_exits_2() -> None:
 def test_version() -> None:
     r = run("--version")
     assert r.returncode == 0 and "modelgen" in r.stdout
+
+
+def test_schema_command_prints_a_2020_12_schema() -> None:
+    r = run("schema")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "FineTuningJob" in data["$defs"]

@@ -14,6 +14,8 @@ from typing import Optional
 
 from generator import naming, prose
 from generator.diagnostics import Diagnostic, Origin, error
+from generator.dialects.limits import MAX_EXAMPLE_DEPTH, MAX_TYPE_DEPTH, too_deep
+from generator.dialects.limits import short as _short
 from generator.fragments import (
     NULLABLE,
     REQUIRED,
@@ -84,13 +86,16 @@ class Notation:
 def _one(word: str) -> tuple[Optional[TypeExpr], bool]:
     """One alternative (not null, not a literal) → (type, vague); (None, False) when unknown."""
     w = word.lower()
-    if w in _WORDS:
-        return _WORDS[w]
-    m = _ARRAY_OF.fullmatch(w)
-    if m:
-        item, vague = _one(m.group(1).strip())
-        return (ListOf(item), vague) if item is not None else (None, False)
-    return None, False
+    depth = 0
+    while (m := _ARRAY_OF.fullmatch(w)) is not None:  # a loop, not recursion: "array of" × 10,000
+        w = m.group(1).strip()
+        depth += 1
+    if w not in _WORDS or depth > MAX_TYPE_DEPTH:
+        return None, False
+    result, vague = _WORDS[w]
+    for _ in range(depth):
+        result = ListOf(result)
+    return result, vague
 
 
 def parse_notation(cell: str) -> Notation:
@@ -125,6 +130,8 @@ def parse_notation(cell: str) -> Notation:
 
 
 def _did_you_mean(word: str) -> str:
+    if len(word) > 40:
+        return ""
     close = difflib.get_close_matches(word.lower(), _KNOWN, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -187,6 +194,14 @@ def json_example(block: CodeBlock, diags: list[Diagnostic]) -> Optional[Example]
         where = Origin(block.origin.path, block.origin.line + exc.lineno, exc.colno)
         diags.append(error("E105", f"example is not valid JSON: {exc.msg}", where))
         return None
+    except RecursionError:  # json.loads itself gives up on very deep input
+        deep = True
+    else:
+        deep = too_deep(value)
+    if deep:
+        msg = f"example nests more than {MAX_EXAMPLE_DEPTH} levels deep"
+        diags.append(error("E105", msg, Origin(block.origin.path, first, 1)))
+        return None
     if not isinstance(value, dict):
         diags.append(error("E105", "example is not a JSON object", Origin(block.origin.path, first, 1)))
         return None
@@ -202,7 +217,9 @@ def _field(
     note = parse_notation(type_c.text)
     if note.type is None:
         bad = note.unknown[0]
-        diags.append(error("E201", f"unknown type notation '{bad}'{_did_you_mean(bad)}", type_c.origin))
+        diags.append(
+            error("E201", f"unknown type notation '{_short(bad)}'{_did_you_mean(bad)}", type_c.origin)
+        )
     else:
         strength = Strength.VAGUE if note.vague else Strength.TABLE
         claims.append(Claim(TYPE, note.type, strength, type_c.origin, NAME))
@@ -212,7 +229,11 @@ def _field(
         claims.append(Claim(REQUIRED, req == "required", Strength.TABLE, req_c.origin, NAME))
     else:
         diags.append(
-            error("E105", f"Required column must say Required or Optional, not '{req_c.text}'", req_c.origin)
+            error(
+                "E105",
+                f"Required column must say Required or Optional, not '{_short(req_c.text)}'",
+                req_c.origin,
+            )
         )
     desc = collapse(desc_c.text)
     more, enum, const = prose_claims(obj, wire, desc, desc_c.origin, NAME)

@@ -20,6 +20,8 @@ from typing import Optional, Union
 
 from generator import prose
 from generator.diagnostics import Diagnostic, Origin, error
+from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
+from generator.dialects.limits import short as _short
 from generator.fragments import (
     NULLABLE,
     REQUIRED,
@@ -79,6 +81,7 @@ class _TypeParser:
             pos = m.end()
         self.i = 0
         self.nullable = False
+        self.depth = 0
 
     def _next(self) -> str:
         if self.i >= len(self.tokens):
@@ -99,6 +102,15 @@ class _TypeParser:
         return t
 
     def _type(self, top: bool = False) -> TypeExpr:
+        self.depth += 1
+        try:
+            return self._type_at(top)
+        finally:
+            self.depth -= 1
+
+    def _type_at(self, top: bool) -> TypeExpr:
+        if self.depth > MAX_TYPE_DEPTH:
+            raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
         name = self._next()
         low = name.lower()
         if low in _GENERIC:
@@ -127,7 +139,8 @@ class _TypeParser:
         short = name.rsplit(".", 1)[-1]
         if short[:1].isupper():
             return Ref(short)
-        raise _TypeError(f"unknown name {name!r}")
+        known = [*_SIMPLE, "List", "Dict", "Optional"]
+        raise _TypeError(f"unknown name {_short(name)!r}{did_you_mean(name, known)}")
 
 
 def parse_type(text: str) -> tuple[TypeExpr, bool]:
@@ -229,7 +242,11 @@ class _Builder:
             texpr, optional = parse_type(_unescape(type_c.text))
         except ValueError as exc:
             self.diags.append(
-                error("E201", f"unknown type notation {type_c.text!r} for {wire!r}: {exc}", type_c.origin)
+                error(
+                    "E201",
+                    f"unknown type notation {_short(type_c.text)!r} for {_short(wire)!r}: {exc}",
+                    type_c.origin,
+                )
             )
         else:
             claims.append(self.claim(TYPE, texpr, Strength.TABLE, type_c.origin))

@@ -16,6 +16,7 @@ from typing import Optional
 
 from generator import naming
 from generator.diagnostics import Diagnostic, Origin, error, warning
+from generator.dialects.limits import MAX_EXAMPLE_DEPTH, too_deep
 from generator.dialects.openai_reference import collapse, prose_claims
 from generator.fragments import DocFragments, EnumFrag, FieldFrag, ObjectFrag
 from generator.ir import Example
@@ -232,6 +233,13 @@ def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
                 "E105", f"example is not valid JSON: {exc.msg}", Origin(path, start + exc.lineno, exc.colno)
             )
         )
+        obj = ObjectFrag(name, Origin(path, title_line, 1), NAME, description=collapse(obj_desc))
+        return DocFragments(path, NAME, (obj,), (), tuple(diags))
+    except RecursionError:  # the decoder itself gives up on very deep input
+        value, end = None, 0
+    if value is None or too_deep(value):
+        msg = f"example nests more than {MAX_EXAMPLE_DEPTH} levels deep"
+        diags.append(error("E105", msg, Origin(path, start + 1, 1)))
         obj = ObjectFrag(name, Origin(path, title_line, 1), NAME, description=collapse(obj_desc))
         return DocFragments(path, NAME, (obj,), (), tuple(diags))
     if not isinstance(value, dict):

@@ -23,6 +23,8 @@ from typing import Any, Optional, Union
 from generator import prose
 from generator.diagnostics import Diagnostic, Origin, error, warning
 from generator.dialects import ts_literal
+from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
+from generator.dialects.limits import short as _short
 from generator.fragments import (
     NULLABLE,
     REQUIRED,
@@ -98,6 +100,7 @@ class _TypeParser:
     i: int = 0
     vague: bool = False
     nullable: bool = False
+    depth: int = 0
 
     def __post_init__(self) -> None:
         pos = 0
@@ -132,6 +135,15 @@ class _TypeParser:
         return t
 
     def _union(self, top: bool = False) -> TypeExpr:
+        self.depth += 1
+        try:
+            return self._union_at(top)
+        finally:
+            self.depth -= 1
+
+    def _union_at(self, top: bool) -> TypeExpr:
+        if self.depth > MAX_TYPE_DEPTH:
+            raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
         options: list[TypeExpr] = []
         saw_null = False
         while True:
@@ -159,9 +171,13 @@ class _TypeParser:
 
     def _postfix(self) -> TypeExpr:
         t = self._primary()
+        levels = 0
         while self._peek() == "[]":
             self._next()
             t = ListOf(t)
+            levels += 1
+            if self.depth + levels > MAX_TYPE_DEPTH:
+                raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
         return t
 
     def _primary(self) -> TypeExpr:
@@ -185,7 +201,8 @@ class _TypeParser:
         short = tok.rsplit(".", 1)[-1]
         if short[:1].isupper() and short not in ("Record", "Array", "List", "Dict"):
             return Ref(short)
-        raise _TypeError(f"unknown name {tok!r}")
+        known = [*_WORDS, "Record", "Array", "List", "Dict", "Optional", "Nullable", "Union", "Literal"]
+        raise _TypeError(f"unknown name {_short(tok)!r}{did_you_mean(tok, known)}")
 
     def _generic(self, name: str, args: list[TypeExpr]) -> TypeExpr:
         if name in ("Record", "Dict", "dict", "Mapping") and len(args) == 2:
@@ -331,7 +348,7 @@ class _Builder:
         try:
             texpr, vague, nullable = parse_type(type_c.text)
         except ValueError as exc:
-            msg = f"unknown type notation {type_c.text!r} for {sdk!r}: {exc}"
+            msg = f"unknown type notation {_short(type_c.text)!r} for {_short(sdk)!r}: {exc}"
             self.diags.append(error("E201", msg, type_c.origin))
         else:
             strength = Strength.VAGUE if vague else Strength.TABLE
@@ -346,7 +363,7 @@ class _Builder:
         elif ":heavy_minus_sign:" in req or "➖" in req:
             claims.append(self.claim(REQUIRED, False, Strength.TABLE, req_c.origin))
         else:
-            msg = f"required cell {req!r} for {sdk!r} is neither :heavy_check_mark: nor :heavy_minus_sign:"
+            msg = f"required cell {_short(req)!r} for {_short(sdk)!r} is neither :heavy_check_mark: nor :heavy_minus_sign:"
             self.diags.append(warning("E105", msg, req_c.origin))
         desc = _clean(desc_c.text)
         values = prose.enum_values(desc)

@@ -15,6 +15,8 @@ from typing import Any, Optional
 
 import json5
 
+from generator.dialects.limits import MAX_EXAMPLE_DEPTH, short, too_deep
+
 _DECL = re.compile(r"\b(?:let|const|var)\s+value\s*(?::\s*[^=;\n]+?)?\s*=\s*")
 _DATE = re.compile(r"new\s+Date\(\s*")
 _JSON5_POS = re.compile(r":(?P<line>\d+)\b.*?\bcolumn (?P<col>\d+)")
@@ -121,16 +123,24 @@ def find_object(code: str) -> Optional[Snippet]:
 
 def parse_object(snippet: Snippet) -> Any:
     """Parse the snippet with json5. Raises LiteralError with the position of the problem."""
+    deep = f"object literal nests more than {MAX_EXAMPLE_DEPTH} levels deep"
     try:
-        return json5.loads(snippet.source)
+        value = json5.loads(snippet.source)
+    except RecursionError:  # json5 is a recursive parser: very deep input overflows it
+        raise LiteralError(deep, snippet.line, snippet.column) from None
     except ValueError as exc:
         msg = str(exc)
         pm = _JSON5_POS.search(msg)
         line, col = (int(pm.group("line")) - 1, int(pm.group("col")) - 1) if pm else (0, 0)
         column = snippet.column + col if line == 0 else col
         raise LiteralError(
-            msg.split(" ", 1)[-1] if msg.startswith("<string>") else msg, snippet.line + line, column
+            short(msg.split(" ", 1)[-1] if msg.startswith("<string>") else msg, 200),
+            snippet.line + line,
+            column,
         ) from None
+    if too_deep(value):
+        raise LiteralError(deep, snippet.line, snippet.column)
+    return value
 
 
 def union_strings(code: str) -> Optional[tuple[tuple[str, ...], bool]]:
