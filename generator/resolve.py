@@ -71,21 +71,26 @@ def _order(items: list[Item]) -> list[Item]:
     }
     done: set[str] = set()
     out: list[Item] = []
-    visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in done or name in visiting:
-            return
-        visiting.add(name)
-        for d in deps[name]:
-            visit(d)
-        visiting.discard(name)
-        done.add(name)
-        out.append(by_name[name])
-
-    # enums have no dependencies: they come first; then models
-    for name in sorted(by_name, key=lambda n: (not isinstance(by_name[n], EnumDef), n)):
-        visit(name)
+    # enums have no dependencies: they come first; then models. An explicit stack, not recursion:
+    # a chain of thousands of references must not hit the recursion limit.
+    for root in sorted(by_name, key=lambda n: (not isinstance(by_name[n], EnumDef), n)):
+        if root in done:
+            continue
+        on_path = {root}
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            name, i = stack[-1]
+            pending = [d for d in deps[name][i:] if d not in done and d not in on_path]
+            if pending:
+                nxt = pending[0]
+                stack[-1] = (name, deps[name].index(nxt) + 1)
+                on_path.add(nxt)
+                stack.append((nxt, 0))
+                continue
+            stack.pop()
+            on_path.discard(name)
+            done.add(name)
+            out.append(by_name[name])
     return out
 
 

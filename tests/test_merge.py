@@ -174,3 +174,18 @@ def test_every_settings_entry_says_why() -> None:
     for i, line in enumerate(lines):
         if "=" in line and not line.lstrip().startswith("#"):
             assert lines[i - 1].lstrip().startswith("#"), f"modelgen.toml:{i + 1} has no comment saying why"
+
+
+def test_long_reference_chains_do_not_hit_the_recursion_limit() -> None:
+    from generator.ir import Field, Model, Ref
+    from generator.resolve import _order
+
+    n = 5000
+    models = [
+        Model(f"M{i:05d}", (Field("next", "next", Ref(f"M{i + 1:05d}"), False, True),) if i + 1 < n else ())
+        for i in range(n)
+    ]
+    ordered = [m.name for m in _order(list(models))]
+    assert ordered == [f"M{i:05d}" for i in reversed(range(n))]  # dependencies first
+    cyclic = [Model("A", (Field("b", "b", Ref("B"), True, False),)), Model("B", (Field("a", "a", Ref("A"), True, False),))]
+    assert [m.name for m in _order(cyclic)] == ["B", "A"]
