@@ -8,6 +8,7 @@ independent.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Optional, Union
 
 from generator.diagnostics import Origin
@@ -122,11 +123,12 @@ class Spec:
     def enums(self) -> tuple[EnumDef, ...]:
         return tuple(i for i in self.items if isinstance(i, EnumDef))
 
+    @cached_property
+    def _by_name(self) -> dict[str, Item]:
+        return {item.name: item for item in self.items}
+
     def get(self, name: str) -> Optional[Item]:
-        for item in self.items:
-            if item.name == name:
-                return item
-        return None
+        return self._by_name.get(name)
 
 
 def type_text(t: TypeExpr) -> str:

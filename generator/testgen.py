@@ -11,7 +11,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Optional
 
 from generator.conformance import problems
 from generator.ir import (
@@ -373,9 +373,14 @@ def _candidates(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Any]:
     raise TypeError(f"not a type: {t!r}")
 
 
-def wrong_values(f: Field, spec: Spec, options: RenderOptions) -> list[tuple[str, Any]]:
-    """(label, value) pairs, one per label, each of which makes the field invalid for sure."""
-    checked = checking_spec(spec, options)
+def wrong_values(
+    f: Field, spec: Spec, options: RenderOptions, checked: Optional[Spec] = None
+) -> list[tuple[str, Any]]:
+    """(label, value) pairs, one per label, each of which makes the field invalid for sure.
+
+    ``checked`` is ``checking_spec(spec, options)``, passed in by callers that loop over fields.
+    """
+    checked = checked or checking_spec(spec, options)
     probe = Model("Probe", (dataclasses.replace(f, required=False, type=_close_type(f.type, spec, options)),))
     out: list[tuple[str, Any]] = []
     labels: set[str] = set()
@@ -389,7 +394,7 @@ def wrong_values(f: Field, spec: Spec, options: RenderOptions) -> list[tuple[str
 
 
 def _field_mutations(
-    model: Model, f: Field, spec: Spec, options: RenderOptions, prefix: tuple[str, ...]
+    model: Model, f: Field, spec: Spec, options: RenderOptions, prefix: tuple[str, ...], checked: Spec
 ) -> list[Mutation]:
     path = prefix + (f.wire_name,)
     where = ".".join(path)
@@ -398,7 +403,7 @@ def _field_mutations(
         out.append(Mutation(model.name, f"{model.name}-{where}-missing", path, "delete", None, where))
     if not f.nullable:
         out.append(Mutation(model.name, f"{model.name}-{where}-null", path, "set", None, where))
-    for label, value in wrong_values(f, spec, options):
+    for label, value in wrong_values(f, spec, options, checked):
         out.append(Mutation(model.name, f"{model.name}-{where}-{label}", path, "set", value, where))
     return out
 
@@ -412,15 +417,16 @@ def mutations(spec: Spec, options: RenderOptions) -> list[Mutation]:
     forbidden, an unknown key too.
     """
     out: list[Mutation] = []
+    checked = checking_spec(spec, options)
     for model in spec.models:
         for f in model.fields:
-            out += _field_mutations(model, f, spec, options, ())
+            out += _field_mutations(model, f, spec, options, (), checked)
         for f in model.fields:
             nested = spec.get(f.type.name) if isinstance(f.type, Ref) else None
             if not (f.required and not f.nullable and isinstance(nested, Model)):
                 continue
             for g in nested.fields:
-                first = _field_mutations(model, g, spec, options, (f.wire_name,))[:1]
+                first = _field_mutations(model, g, spec, options, (f.wire_name,), checked)[:1]
                 out += first
         if options.unknown_keys == "forbid":
             key = extra_key_names(model, 1)[0]
