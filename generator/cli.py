@@ -67,6 +67,10 @@ def style_options(f: F) -> F:
         help="What generated models do with keys the spec does not know.  [default: keep]",
     )(f)
     f = click.option(
+        "--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+        help="A folder of templates that override the built-in ones, file by file (e.g. pydantic/module.py.jinja).",
+    )(f)
+    f = click.option(
         "--enums", "enum_policy", type=click.Choice(["open", "closed"]), default=None,
         help="Open enums keep unknown values; closed enums reject them.  [default: open]",
     )(f)
@@ -128,6 +132,7 @@ def _build(
     styles: tuple[str, ...],
     unknown_keys: Optional[str],
     enum_policy: Optional[str],
+    templates_dir: Optional[Path],
     strict: bool,
 ) -> tuple[Spec, dict[str, str]]:
     directory = spec_dir or cfg.spec
@@ -140,6 +145,7 @@ def _build(
         unknown_keys=unknown_keys or cfg.unknown_keys,
         open_enums=(enum_policy or cfg.enums) == "open",
         target_python=cfg.target_python,
+        templates=str(templates_dir) if templates_dir else None,
     )
     chosen = tuple(s for s in STYLES if s in styles) if styles else cfg.styles
     return spec, build_tree(spec, chosen, options)
@@ -158,6 +164,7 @@ def generate(
     styles: tuple[str, ...],
     unknown_keys: Optional[str],
     enum_policy: Optional[str],
+    templates_dir: Optional[Path],
     strict: bool,
 ) -> None:
     """Write the generated models (and their round-trip tests) into OUT, all or nothing.
@@ -169,7 +176,7 @@ def generate(
     """
     cfg = _config(ctx)
     out = out_dir or cfg.out
-    spec, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, strict)
+    spec, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, templates_dir, strict)
     changed = write_tree(out, files)
     n_fields = sum(len(m.fields) for m in spec.models)
     click.echo(
@@ -191,6 +198,7 @@ def check(
     styles: tuple[str, ...],
     unknown_keys: Optional[str],
     enum_policy: Optional[str],
+    templates_dir: Optional[Path],
     strict: bool,
 ) -> None:
     """Exit 0 when OUT is exactly what `generate` would write; else 1 with the differences.
@@ -201,7 +209,7 @@ def check(
     """
     cfg = _config(ctx)
     out = out_dir or cfg.out
-    _, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, strict)
+    _, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, templates_dir, strict)
     result = check_tree(out, files)
     if result.ok:
         click.echo(f"modelgen: {out.as_posix()}/ is up to date ({len(files)} files)")

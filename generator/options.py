@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 STYLES = ("dataclass", "attrs", "pydantic", "typeddict")
 UNKNOWN_KEY_POLICIES = ("keep", "ignore", "forbid")
@@ -17,3 +18,5 @@ class RenderOptions:
     open_enums: bool = True
     # the oldest Python the generated code must run on
     target_python: tuple[int, int] = (3, 9)
+    # a user's template folder (`--templates DIR`): its files override the built-in ones, file by file
+    templates: Optional[str] = None

@@ -8,6 +8,7 @@ runs black over it).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import jinja2
 
@@ -15,12 +16,17 @@ from generator.ir import Spec
 from generator.options import RenderOptions
 from generator.styles import build_module, docstring, py_str
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_HERE = Path(__file__).resolve().parent
+# Installed from a wheel, the templates are package data (generator/templates); in a checkout or
+# an editable install they are the repository's top-level templates/.
+TEMPLATES = next((p for p in (_HERE / "templates", _HERE.parent / "templates") if p.is_dir()), _HERE / "templates")
 
 
-def environment() -> jinja2.Environment:
+def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
+    """Templates from ``user_templates`` first (file by file), then the built-in ones."""
+    folders = ([user_templates] if user_templates else []) + [str(TEMPLATES)]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader(folders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -35,4 +41,4 @@ def environment() -> jinja2.Environment:
 def render_style(spec: Spec, style: str, options: RenderOptions) -> str:
     """The source of ``<style>_models.py`` for ``spec`` (unformatted; black runs later)."""
     view = build_module(spec, style, options)
-    return environment().get_template(f"{style}/module.py.jinja").render(view=view)
+    return environment(options.templates).get_template(f"{style}/module.py.jinja").render(view=view)

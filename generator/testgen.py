@@ -451,7 +451,7 @@ def render_tests(spec: Spec, options: RenderOptions) -> str:
     """The source of ``tests/test_roundtrip.py`` for the generated package (unformatted)."""
     examples, skipped = example_cases(spec, options)
     return (
-        environment()
+        environment(options.templates)
         .get_template(TEMPLATE)
         .render(
             model_names=[m.name for m in spec.models],
