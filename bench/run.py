@@ -136,15 +136,42 @@ def import_ms(module: str, attr: Optional[str] = None, rounds: int = 7) -> float
     return statistics.median(times) * 1000
 
 
+def wide_document_rows() -> list[tuple[str, str, str, str]]:
+    """One document with thousands of fields: reading and merging it should grow linearly."""
+    from generator.pipeline import load_spec
+
+    times: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 4000):
+            d = Path(tmp) / f"wide{n}"
+            d.mkdir()
+            rows = "\n".join(f"| field_{i} | string or null | Optional | Field {i}. |" for i in range(n))
+            (d / "wide.md").write_text(
+                "# The wide object\n\nWide.\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+                + rows + "\n"
+            )
+            runs = []
+            for _ in range(3):
+                t = time.perf_counter()
+                spec, _ = load_spec(d)
+                runs.append(time.perf_counter() - t)
+                assert spec is not None
+            times[n] = statistics.median(runs)
+    k = math.log(times[4000] / times[1000]) / math.log(4)
+    return [(f"inspect one document of {n} fields", f"{times[n] * 1000:.0f} ms", "", "") for n in times] + [
+        ("growth exponent 1000→4000 fields", f"{k:.2f}", "", "")
+    ]
+
+
 def main() -> None:
     rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
-    rows: list[tuple[str, str, str, str]] = []
+    sizes = tuple(int(x) for x in os.environ.get("BENCH_SIZES", "10,100,1000").split(","))
+    rows: list[tuple[str, str, str, str]] = list(wide_document_rows())
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         g = compare_generation(ROOT / "spec", work, rounds)
         rows.append(("generate spec/ (all styles)", f"{g['ours']:.2f} s", f"{g['theirs']:.2f} s (4 runs)",
                      f"{g['theirs'] / g['ours']:.2f}x faster" if g["ours"] < g["theirs"] else f"{g['ours'] / g['theirs']:.2f}x slower"))
-        sizes = (10, 100, 1000)
         scale: dict[int, dict[str, float]] = {}
         for n in sizes:
             spec = write_spec(work / f"syn{n}", n)

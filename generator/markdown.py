@@ -8,6 +8,7 @@ reduced to their text with the targets listed), which is what the dialect parser
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Union
 
 from markdown_it import MarkdownIt
@@ -166,11 +167,17 @@ def _read_table(tokens: list[Token], i: int, lines: list[str], path: str) -> tup
     return Table(header, tuple(rows), Origin(path, line, 1)), i + 1
 
 
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """A document's lines, split once: every table row asks for its own line."""
+    return tuple(text.splitlines())
+
+
 def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
     """How many cells the source line of a table row really has (markdown-it pads or drops)."""
     if origin is None:
         return 0
-    lines = text.splitlines()
+    lines = _lines(text)
     if not 0 < origin.line <= len(lines):
         return 0
     line = lines[origin.line - 1].strip()
