@@ -54,15 +54,26 @@ def modelgen_cmd(spec: Path, out: Path) -> list[str]:
 
 def dcg_cmds(schema: Path, out: Path) -> list[list[str]]:
     return [
-        [str(BIN / "datamodel-codegen"), "--input", str(schema), "--input-file-type", "jsonschema",
-         "--output-model-type", kind, "--output", str(out / f"{kind.split('.')[0]}.py"), "--disable-timestamp"]
+        [
+            str(BIN / "datamodel-codegen"),
+            "--input",
+            str(schema),
+            "--input-file-type",
+            "jsonschema",
+            "--output-model-type",
+            kind,
+            "--output",
+            str(out / f"{kind.split('.')[0]}.py"),
+            "--disable-timestamp",
+        ]
         for kind in DCG_OUTPUTS
     ]
 
 
 def schema_of(spec: Path, dest: Path) -> Path:
-    text = subprocess.run([str(BIN / "modelgen"), "schema", "--spec", str(spec)], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        [str(BIN / "modelgen"), "schema", "--spec", str(spec)], capture_output=True, text=True, check=True
+    ).stdout
     dest.write_text(text)
     return dest
 
@@ -86,8 +97,12 @@ def compare_generation(spec: Path, work: Path, rounds: int) -> dict[str, float]:
         their_mem.append(peak)
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(dout, ignore_errors=True)
-    return {"ours": statistics.median(ours), "theirs": statistics.median(theirs),
-            "our_mem": max(our_mem), "their_mem": max(their_mem)}
+    return {
+        "ours": statistics.median(ours),
+        "theirs": statistics.median(theirs),
+        "our_mem": max(our_mem),
+        "their_mem": max(their_mem),
+    }
 
 
 def per_payload(fn: Callable[[], object], number: int = 2000) -> float:
@@ -99,16 +114,39 @@ def runtime_rows() -> list[tuple[str, float]]:
 
     payload = json.dumps(_job_payload())
     rows = [("json.loads + json.dumps (baseline)", per_payload(lambda: json.dumps(json.loads(payload))))]
-    rows.append(("dataclass from_json + to_json", per_payload(lambda: dataclass_models.FineTuningJob.from_json(payload).to_json())))
-    rows.append(("attrs from_json + to_json", per_payload(lambda: attrs_models.FineTuningJob.from_json(payload).to_json())))
-    rows.append(("pydantic from_json + to_json", per_payload(lambda: pydantic_models.FineTuningJob.from_json(payload).to_json())))
-    rows.append(("typeddict load + json.dumps",
-                 per_payload(lambda: json.dumps(typeddict_models.load_fine_tuning_job(json.loads(payload))))))
+    rows.append(
+        (
+            "dataclass from_json + to_json",
+            per_payload(lambda: dataclass_models.FineTuningJob.from_json(payload).to_json()),
+        )
+    )
+    rows.append(
+        (
+            "attrs from_json + to_json",
+            per_payload(lambda: attrs_models.FineTuningJob.from_json(payload).to_json()),
+        )
+    )
+    rows.append(
+        (
+            "pydantic from_json + to_json",
+            per_payload(lambda: pydantic_models.FineTuningJob.from_json(payload).to_json()),
+        )
+    )
+    rows.append(
+        (
+            "typeddict load + json.dumps",
+            per_payload(lambda: json.dumps(typeddict_models.load_fine_tuning_job(json.loads(payload)))),
+        )
+    )
     try:
         from openai.types.fine_tuning import FineTuningJob as SdkJob
 
-        rows.append(("openai SDK model_validate_json + model_dump_json",
-                     per_payload(lambda: SdkJob.model_validate_json(payload).model_dump_json(exclude_unset=True))))
+        rows.append(
+            (
+                "openai SDK model_validate_json + model_dump_json",
+                per_payload(lambda: SdkJob.model_validate_json(payload).model_dump_json(exclude_unset=True)),
+            )
+        )
     except ImportError:
         pass
     return rows
@@ -116,14 +154,29 @@ def runtime_rows() -> list[tuple[str, float]]:
 
 def _job_payload() -> dict[str, object]:
     return {
-        "object": "fine_tuning.job", "id": "ftjob-abc123", "model": "gpt-4o-mini-2024-07-18",
-        "created_at": 1721764800, "finished_at": 1721765800, "fine_tuned_model": "ft:gpt-4o-mini:org::abc",
-        "organization_id": "org-123", "result_files": ["file-abc123"], "status": "succeeded",
-        "validation_file": None, "training_file": "file-abc123", "error": None,
+        "object": "fine_tuning.job",
+        "id": "ftjob-abc123",
+        "model": "gpt-4o-mini-2024-07-18",
+        "created_at": 1721764800,
+        "finished_at": 1721765800,
+        "fine_tuned_model": "ft:gpt-4o-mini:org::abc",
+        "organization_id": "org-123",
+        "result_files": ["file-abc123"],
+        "status": "succeeded",
+        "validation_file": None,
+        "training_file": "file-abc123",
+        "error": None,
         "hyperparameters": {"n_epochs": 4, "batch_size": 1, "learning_rate_multiplier": 1.8},
-        "trained_tokens": 5768, "integrations": [], "seed": 0, "estimated_finish": None,
-        "method": {"type": "supervised", "supervised": {"hyperparameters": {"n_epochs": 4, "batch_size": 1,
-                                                                              "learning_rate_multiplier": 1.8}}},
+        "trained_tokens": 5768,
+        "integrations": [],
+        "seed": 0,
+        "estimated_finish": None,
+        "method": {
+            "type": "supervised",
+            "supervised": {
+                "hyperparameters": {"n_epochs": 4, "batch_size": 1, "learning_rate_multiplier": 1.8}
+            },
+        },
         "metadata": {"team": "a"},
     }
 
@@ -131,8 +184,14 @@ def _job_payload() -> dict[str, object]:
 def import_ms(module: str, attr: Optional[str] = None, rounds: int = 7) -> float:
     stmt = f"from {module} import {attr}" if attr else f"import {module}"
     code = f"import time; t=time.perf_counter(); {stmt}; print(time.perf_counter()-t)"
-    times = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                                  check=True).stdout) for _ in range(rounds)]
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(rounds)
+    ]
     return statistics.median(times) * 1000
 
 
@@ -148,7 +207,8 @@ def wide_document_rows() -> list[tuple[str, str, str, str]]:
             rows = "\n".join(f"| field_{i} | string or null | Optional | Field {i}. |" for i in range(n))
             (d / "wide.md").write_text(
                 "# The wide object\n\nWide.\n\n| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n"
-                + rows + "\n"
+                + rows
+                + "\n"
             )
             runs = []
             for _ in range(3):
@@ -170,15 +230,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         g = compare_generation(ROOT / "spec", work, rounds)
-        rows.append(("generate spec/ (all styles)", f"{g['ours']:.2f} s", f"{g['theirs']:.2f} s (4 runs)",
-                     f"{g['theirs'] / g['ours']:.2f}x faster" if g["ours"] < g["theirs"] else f"{g['ours'] / g['theirs']:.2f}x slower"))
+        rows.append(
+            (
+                "generate spec/ (all styles)",
+                f"{g['ours']:.2f} s",
+                f"{g['theirs']:.2f} s (4 runs)",
+                (
+                    f"{g['theirs'] / g['ours']:.2f}x faster"
+                    if g["ours"] < g["theirs"]
+                    else f"{g['ours'] / g['theirs']:.2f}x slower"
+                ),
+            )
+        )
         scale: dict[int, dict[str, float]] = {}
         for n in sizes:
             spec = write_spec(work / f"syn{n}", n)
             scale[n] = compare_generation(spec, work, 1 if n == 1000 else rounds)
             s = scale[n]
-            rows.append((f"scaling: {n} objects", f"{s['ours']:.2f} s, {s['our_mem']:.0f} MiB",
-                         f"{s['theirs']:.2f} s, {s['their_mem']:.0f} MiB", f"{s['theirs'] / s['ours']:.2f}x"))
+            rows.append(
+                (
+                    f"scaling: {n} objects",
+                    f"{s['ours']:.2f} s, {s['our_mem']:.0f} MiB",
+                    f"{s['theirs']:.2f} s, {s['their_mem']:.0f} MiB",
+                    f"{s['theirs'] / s['ours']:.2f}x",
+                )
+            )
         a, b = sizes[-2], sizes[-1]
         k_ours = math.log(scale[b]["ours"] / scale[a]["ours"]) / math.log(b / a)
         k_theirs = math.log(scale[b]["theirs"] / scale[a]["theirs"]) / math.log(b / a)
@@ -193,7 +269,14 @@ def main() -> None:
         sdk = float("nan")
     for style in ("dataclass", "attrs", "pydantic", "typeddict"):
         ms = import_ms(f"generated.{style}_models")
-        rows.append((f"import generated.{style}_models", f"{ms:.0f} ms", f"openai SDK {sdk:.0f} ms", f"{ms / sdk:.2f}x"))
+        rows.append(
+            (
+                f"import generated.{style}_models",
+                f"{ms:.0f} ms",
+                f"openai SDK {sdk:.0f} ms",
+                f"{ms / sdk:.2f}x",
+            )
+        )
     widths = [max(len(r[i]) for r in rows + [("what", "modelgen", "peer", "ratio")]) for i in range(4)]
     line = " | ".join("{:<%d}" % w for w in widths)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; rounds={rounds}")

@@ -11,7 +11,7 @@ def _object_doc(i: int, n: int) -> str:
     other = f"Thing{(i * 7 + 3) % n:05d}"
     rows = [
         ("id", "**str**", "The identifier.", ""),
-        ("object", "**str**", f'The object type, which is always \\&quot;thing.{i}\\&quot;.', ""),
+        ("object", "**str**", f"The object type, which is always \\&quot;thing.{i}\\&quot;.", ""),
         ("created_at", "**int**", "The Unix timestamp (in seconds) of creation.", ""),
         ("name", "**str**", "A name. The value will be null if unnamed.", ""),
         ("label", "**str**", "A label.", "[optional]"),
@@ -22,12 +22,25 @@ def _object_doc(i: int, n: int) -> str:
         ("tags", "**List[str]**", "Tags.", "[optional]"),
         ("attributes", "**Dict[str, str]**", "Key-value pairs.", "[optional]"),
         ("extra_info", "**object**", "Anything.", "[optional]"),
-        ("next", f"[**{nxt}**]({nxt}.md)", "The next thing. The value will be null at the end.", "[optional]"),
+        (
+            "next",
+            f"[**{nxt}**]({nxt}.md)",
+            "The next thing. The value will be null at the end.",
+            "[optional]",
+        ),
         ("related", f"[**List[{other}]**]({other}.md)", "Related things.", "[optional]"),
         ("size", "**int**", "A size.", ""),
     ]
-    lines = [f"# Thing{i:05d}", "", f"Synthetic object number {i}.", "", "## Properties", "",
-             "Name | Type | Description | Notes", "------------ | ------------- | ------------- | -------------"]
+    lines = [
+        f"# Thing{i:05d}",
+        "",
+        f"Synthetic object number {i}.",
+        "",
+        "## Properties",
+        "",
+        "Name | Type | Description | Notes",
+        "------------ | ------------- | ------------- | -------------",
+    ]
     lines += [f"**{a}** | {b} | {c} | {d}" for a, b, c, d in rows]
     return "\n".join(lines) + "\n"
 

@@ -41,7 +41,10 @@ def _fails(diags: list[Diagnostic], strict: bool) -> bool:
 
 def spec_option(f: F) -> F:
     return click.option(
-        "--spec", "spec_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+        "--spec",
+        "spec_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
         help="Directory of the documents to read.  [default: spec, or [tool.modelgen] spec]",
     )(f)
 
@@ -52,26 +55,40 @@ def strict_option(f: F) -> F:
 
 def out_option(f: F) -> F:
     return click.option(
-        "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
         help="Directory the generated package is written to.  [default: generated, or [tool.modelgen] out]",
     )(f)
 
 
 def style_options(f: F) -> F:
     f = click.option(
-        "--style", "styles", multiple=True, type=click.Choice(STYLES),
+        "--style",
+        "styles",
+        multiple=True,
+        type=click.Choice(STYLES),
         help="Style to generate (repeatable). Default: all four, plus the round-trip tests.",
     )(f)
     f = click.option(
-        "--unknown-keys", type=click.Choice(UNKNOWN_KEY_POLICIES), default=None,
+        "--unknown-keys",
+        type=click.Choice(UNKNOWN_KEY_POLICIES),
+        default=None,
         help="What generated models do with keys the spec does not know.  [default: keep]",
     )(f)
     f = click.option(
-        "--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+        "--templates",
+        "templates_dir",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=None,
         help="A folder of templates that override the built-in ones, file by file (e.g. pydantic/module.py.jinja).",
     )(f)
     f = click.option(
-        "--enums", "enum_policy", type=click.Choice(["open", "closed"]), default=None,
+        "--enums",
+        "enum_policy",
+        type=click.Choice(["open", "closed"]),
+        default=None,
         help="Open enums keep unknown values; closed enums reject them.  [default: open]",
     )(f)
     return f
@@ -266,5 +283,8 @@ def main() -> None:
         if debug:
             traceback.print_exc()
         else:
-            click.echo("This is a bug in modelgen, not in your documents. Run with --debug for the traceback.", err=True)
+            click.echo(
+                "This is a bug in modelgen, not in your documents. Run with --debug for the traceback.",
+                err=True,
+            )
         sys.exit(EXIT_BUG)

@@ -60,7 +60,9 @@ def load_config(start: Path) -> Config:
     where = f"{path}: [tool.modelgen]"
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown setting {', '.join(repr(k) for k in unknown)} (known: {', '.join(KEYS)})")
+        raise ConfigError(
+            f"{where}: unknown setting {', '.join(repr(k) for k in unknown)} (known: {', '.join(KEYS)})"
+        )
     base = path.parent
 
     def text(key: str, choices: tuple[str, ...] = ()) -> Optional[str]:
@@ -75,8 +77,12 @@ def load_config(start: Path) -> Config:
     cfg = Config(source=path)
     spec, out = text("spec"), text("out")
     styles = table.get("styles")
-    if styles is not None and (not isinstance(styles, list) or not styles or any(s not in STYLES for s in styles)):
-        raise ConfigError(f"{where}: 'styles' must be a non-empty list of {', '.join(STYLES)}, not {styles!r}")
+    if styles is not None and (
+        not isinstance(styles, list) or not styles or any(s not in STYLES for s in styles)
+    ):
+        raise ConfigError(
+            f"{where}: 'styles' must be a non-empty list of {', '.join(STYLES)}, not {styles!r}"
+        )
     target = text("target_python", TARGETS)
     names = table.get("names", {})
     if not isinstance(names, dict) or any(

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import AnyType, EnumDef, ListOf, LiteralOf, MapOf, Model, ObjectType, Ref, Scalar, Spec, TypeExpr, UnionOf
+from generator.ir import (
+    AnyType,
+    EnumDef,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    ObjectType,
+    Ref,
+    Scalar,
+    Spec,
+    TypeExpr,
+    UnionOf,
+)
 
 
 def problems(value: Any, model: Model, spec: Spec, path: str = "") -> list[str]:
@@ -45,7 +58,11 @@ def _type_problems(v: Any, t: TypeExpr, spec: Spec, where: str) -> list[str]:
         }[t.name]
         return [] if ok else [f"{where}: expected {t.name}, got {type(v).__name__}"]
     if isinstance(t, LiteralOf):
-        return [] if any(v == x and type(v) is type(x) for x in t.values) else [f"{where}: expected one of {list(t.values)}"]
+        return (
+            []
+            if any(v == x and type(v) is type(x) for x in t.values)
+            else [f"{where}: expected one of {list(t.values)}"]
+        )
     if isinstance(t, ListOf):
         if not isinstance(v, list):
             return [f"{where}: expected a list"]

@@ -8,12 +8,15 @@ import black
 from black.mode import TargetVersion
 from black.parsing import InvalidInput
 
+
 # Pinned: the formatter's version is pinned in pyproject.toml and its mode here, so the same
 # input gives the same bytes on every machine.
 def mode(target: tuple[int, int] = (3, 9)) -> black.Mode:
     """The pinned mode; the target Python only widens the syntax black may use."""
     versions = {v for v in TargetVersion if v.value >= TargetVersion[f"PY3{target[1]}"].value}
-    return black.Mode(target_versions=versions, line_length=110, string_normalization=True, magic_trailing_comma=True)
+    return black.Mode(
+        target_versions=versions, line_length=110, string_normalization=True, magic_trailing_comma=True
+    )
 
 
 class FormatError(Exception):

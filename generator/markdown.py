@@ -119,7 +119,9 @@ def parse_blocks(text: str, path: str) -> list[Block]:
             i += 3
             continue
         if tok.type in ("fence", "code_block"):
-            blocks.append(CodeBlock(tok.info.strip().split(" ")[0] if tok.info else "", tok.content, origin_of(tok)))
+            blocks.append(
+                CodeBlock(tok.info.strip().split(" ")[0] if tok.info else "", tok.content, origin_of(tok))
+            )
             i += 1
             continue
         if tok.type == "table_open":

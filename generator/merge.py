@@ -20,8 +20,31 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional
 
 from generator.diagnostics import Diagnostic, Origin, error, note, warning
-from generator.fragments import NULLABLE, REQUIRED, TYPE, Claim, DocFragments, EnumFrag, FieldFrag, ObjectFrag, Strength
-from generator.ir import EnumDef, Example, Field, ListOf, LiteralOf, MapOf, Model, Ref, Scalar, TypeExpr, UnionOf, type_text
+from generator.fragments import (
+    NULLABLE,
+    REQUIRED,
+    TYPE,
+    Claim,
+    DocFragments,
+    EnumFrag,
+    FieldFrag,
+    ObjectFrag,
+    Strength,
+)
+from generator.ir import (
+    EnumDef,
+    Example,
+    Field,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Ref,
+    Scalar,
+    TypeExpr,
+    UnionOf,
+    type_text,
+)
 from generator.settings import SpecSettings
 from generator.typealg import example_type, refines
 
@@ -41,7 +64,9 @@ def _label(o: Origin) -> str:
 # ---------------------------------------------------------------- enums
 
 
-def _merge_enums(docs: list[DocFragments], s: SpecSettings) -> tuple[dict[str, EnumDef], set[str], list[Diagnostic]]:
+def _merge_enums(
+    docs: list[DocFragments], s: SpecSettings
+) -> tuple[dict[str, EnumDef], set[str], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     groups: dict[str, list[EnumFrag]] = defaultdict(list)
     prose_named: set[str] = set()
@@ -77,7 +102,14 @@ def _merge_enums(docs: list[DocFragments], s: SpecSettings) -> tuple[dict[str, E
                         other.origin,
                     )
                 )
-        desc = next((e.description for e in sorted(frags, key=lambda e: s.rank("description", e.dialect)) if e.description), "")
+        desc = next(
+            (
+                e.description
+                for e in sorted(frags, key=lambda e: s.rank("description", e.dialect))
+                if e.description
+            ),
+            "",
+        )
         enums[name] = EnumDef(name, tuple(values), True, desc, tuple(sorted({e.origin for e in frags})))
     return enums, prose_named - page_named, diags
 
@@ -85,7 +117,9 @@ def _merge_enums(docs: list[DocFragments], s: SpecSettings) -> tuple[dict[str, E
 # ---------------------------------------------------------------- identity
 
 
-def _group_objects(docs: list[DocFragments], s: SpecSettings) -> tuple[dict[str, list[ObjectFrag]], list[Diagnostic]]:
+def _group_objects(
+    docs: list[DocFragments], s: SpecSettings
+) -> tuple[dict[str, list[ObjectFrag]], list[Diagnostic]]:
     frags = [o for d in docs for o in d.objects]
     parent = list(range(len(frags)))
 
@@ -119,7 +153,9 @@ def _group_objects(docs: list[DocFragments], s: SpecSettings) -> tuple[dict[str,
             diags.append(note("W306", f"'{raw}' is merged into {name} by {how}", where))
         constants = sorted({o.constant for o in group if o.constant})
         if len(constants) > 1:
-            diags.append(error("E204", f"{name}: sources give different object constants {constants}", group[0].origin))
+            diags.append(
+                error("E204", f"{name}: sources give different object constants {constants}", group[0].origin)
+            )
         if name in groups:
             groups[name].extend(group)
         else:
@@ -152,7 +188,11 @@ def _by_strength(claims: list[Claim], attr: str, s: SpecSettings) -> list[Claim]
 
 
 def _decide_type(
-    field: str, claims: list[Claim], evidence: list[tuple[TypeExpr, Origin]], s: SpecSettings, is_enum: Callable[[str], bool]
+    field: str,
+    claims: list[Claim],
+    evidence: list[tuple[TypeExpr, Origin]],
+    s: SpecSettings,
+    is_enum: Callable[[str], bool],
 ) -> tuple[Optional[TypeExpr], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     ordered = _by_strength(claims, "type", s)
@@ -195,7 +235,9 @@ def _type_diag(field: str, kept: Claim, other: Claim, why: str) -> Diagnostic:
     )
 
 
-def _decide_bool(field: str, attr: str, code: str, claims: list[Claim], s: SpecSettings) -> tuple[Optional[bool], list[Diagnostic]]:
+def _decide_bool(
+    field: str, attr: str, code: str, claims: list[Claim], s: SpecSettings
+) -> tuple[Optional[bool], list[Diagnostic]]:
     ordered = _by_strength(claims, attr, s)
     if not ordered:
         return None, []
@@ -226,7 +268,9 @@ def _walk_examples(
 ) -> dict[tuple[str, str], list[tuple[Any, Origin]]]:
     """Every example value of every (model, key), following nested objects into referenced models."""
     seen: dict[tuple[str, str], list[tuple[Any, Origin]]] = defaultdict(list)
-    todo: list[tuple[str, Any, Origin]] = [(m, ex.value, ex.origin) for m, exs in examples.items() for ex in exs]
+    todo: list[tuple[str, Any, Origin]] = [
+        (m, ex.value, ex.origin) for m, exs in examples.items() for ex in exs
+    ]
     budget = 100_000
     while todo and budget > 0:
         budget -= 1
@@ -284,7 +328,10 @@ def merge(docs: list[DocFragments], s: SpecSettings) -> Merged:
         for wire in fields:
             t, _ = _decide_type(wire, [c for c in claims_of[(name, wire)] if c.attr == TYPE], [], s, is_enum)
             prelim[name][wire] = t
-    examples = {name: sorted((ex for o in g for ex in o.examples), key=lambda e: e.origin) for name, g in groups.items()}
+    examples = {
+        name: sorted((ex for o in g for ex in o.examples), key=lambda e: e.origin)
+        for name, g in groups.items()
+    }
     seen = _walk_examples(prelim, examples)
 
     models: list[Model] = []

@@ -15,7 +15,9 @@ from generator.settings import load_settings
 from generator.sources import display_path, find_documents, parse_document, read_document
 
 
-def load_spec(spec_dir: Path, names: Optional[dict[str, str]] = None) -> tuple[Optional[Spec], list[Diagnostic]]:
+def load_spec(
+    spec_dir: Path, names: Optional[dict[str, str]] = None
+) -> tuple[Optional[Spec], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     if not spec_dir.is_dir():
         return None, [error("E101", "spec directory does not exist", Origin(display_path(spec_dir), 1, 1))]
@@ -42,8 +44,13 @@ def load_spec(spec_dir: Path, names: Optional[dict[str, str]] = None) -> tuple[O
     except OSError:
         pass  # no settings file, or an unreadable one (already reported as E104)
     if not any(f.objects for f in fragments) and not has_errors(diags):
-        diags.append(error("E103", "no objects found: the spec directory has no document that describes an object",
-                           Origin(display_path(spec_dir), 1, 1)))
+        diags.append(
+            error(
+                "E103",
+                "no objects found: the spec directory has no document that describes an object",
+                Origin(display_path(spec_dir), 1, 1),
+            )
+        )
     if has_errors(diags):
         return None, _sorted(diags)
     merged = merge(fragments, settings)

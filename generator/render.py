@@ -19,7 +19,9 @@ from generator.styles import build_module, docstring, py_str
 _HERE = Path(__file__).resolve().parent
 # Installed from a wheel, the templates are package data (generator/templates); in a checkout or
 # an editable install they are the repository's top-level templates/.
-TEMPLATES = next((p for p in (_HERE / "templates", _HERE.parent / "templates") if p.is_dir()), _HERE / "templates")
+TEMPLATES = next(
+    (p for p in (_HERE / "templates", _HERE.parent / "templates") if p.is_dir()), _HERE / "templates"
+)
 
 
 def environment(user_templates: Optional[str] = None) -> jinja2.Environment:

@@ -33,12 +33,19 @@ def inspect_json(spec: Optional[Spec], diags: list[Diagnostic]) -> dict[str, Any
                 }
             )
         for e in spec.enums:
-            enums.append({"name": e.name, "values": list(e.values), "origins": [o.short() for o in e.origins]})
+            enums.append(
+                {"name": e.name, "values": list(e.values), "origins": [o.short() for o in e.origins]}
+            )
     return {
         "models": models,
         "enums": enums,
         "diagnostics": [
-            {"severity": d.severity, "code": d.code, "message": d.message, "origin": str(d.origin) if d.origin else None}
+            {
+                "severity": d.severity,
+                "code": d.code,
+                "message": d.message,
+                "origin": str(d.origin) if d.origin else None,
+            }
             for d in diags
         ],
     }

@@ -12,7 +12,9 @@ from generator.merge import Merged
 from generator.naming import is_identifier, py_identifier
 
 
-def resolve(merged: Merged, inputs: tuple[str, ...] = (), input_hash: str = "") -> tuple[Spec, list[Diagnostic]]:
+def resolve(
+    merged: Merged, inputs: tuple[str, ...] = (), input_hash: str = ""
+) -> tuple[Spec, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     models = {m.name: m for m in merged.models}
     used: set[str] = {n for m in merged.models for f in m.fields for n in refs_of(f.type)}
@@ -26,11 +28,23 @@ def resolve(merged: Merged, inputs: tuple[str, ...] = (), input_hash: str = "") 
     known = set(models) | set(enums)
     for e in enums.values():
         if not is_identifier(e.name):
-            diags.append(error("E205", f"enum name {e.name!r} is not a valid Python identifier", e.origins[0] if e.origins else None))
+            diags.append(
+                error(
+                    "E205",
+                    f"enum name {e.name!r} is not a valid Python identifier",
+                    e.origins[0] if e.origins else None,
+                )
+            )
     out_models: list[Model] = []
     for m in merged.models:
         if not is_identifier(m.name):
-            diags.append(error("E205", f"object name {m.name!r} is not a valid Python identifier", m.origins[0] if m.origins else None))
+            diags.append(
+                error(
+                    "E205",
+                    f"object name {m.name!r} is not a valid Python identifier",
+                    m.origins[0] if m.origins else None,
+                )
+            )
         fields: list[Field] = []
         taken: dict[str, str] = {}
         for f in m.fields:
@@ -38,14 +52,30 @@ def resolve(merged: Merged, inputs: tuple[str, ...] = (), input_hash: str = "") 
                 if ref not in known:
                     close = difflib.get_close_matches(ref, sorted(known), n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    diags.append(error("E202", f"{m.name}.{f.wire_name}: no document defines type '{ref}'{hint}", f.origins[0]))
+                    diags.append(
+                        error(
+                            "E202",
+                            f"{m.name}.{f.wire_name}: no document defines type '{ref}'{hint}",
+                            f.origins[0],
+                        )
+                    )
             py = py_identifier(f.wire_name)
             if not py:
-                diags.append(error("E205", f"{m.name}: field name {f.wire_name!r} becomes empty when made safe", f.origins[0]))
+                diags.append(
+                    error(
+                        "E205",
+                        f"{m.name}: field name {f.wire_name!r} becomes empty when made safe",
+                        f.origins[0],
+                    )
+                )
                 continue
             if py in taken:
                 diags.append(
-                    error("E205", f"{m.name}: fields {taken[py]!r} and {f.wire_name!r} both become '{py}'", f.origins[0])
+                    error(
+                        "E205",
+                        f"{m.name}: fields {taken[py]!r} and {f.wire_name!r} both become '{py}'",
+                        f.origins[0],
+                    )
                 )
                 continue
             taken[py] = f.wire_name
@@ -64,9 +94,11 @@ def _order(items: list[Item]) -> list[Item]:
     """Dependencies first, names as the tie-break; cycles are broken deterministically."""
     by_name = {i.name: i for i in items}
     deps = {
-        i.name: sorted({r for f in i.fields for r in refs_of(f.type) if r in by_name and r != i.name})
-        if isinstance(i, Model)
-        else []
+        i.name: (
+            sorted({r for f in i.fields for r in refs_of(f.type) if r in by_name and r != i.name})
+            if isinstance(i, Model)
+            else []
+        )
         for i in items
     }
     done: set[str] = set()
@@ -113,9 +145,21 @@ def rename_fields(spec: Spec, names: dict[str, str]) -> tuple[Spec, list[Diagnos
             taken: dict[str, str] = {}
             for f in fields:
                 if not is_identifier(f.py_name) or py_identifier(f.py_name) != f.py_name:
-                    diags.append(error("E205", f"{item.name}: name override {f.py_name!r} is not a safe identifier", f.origins[0]))
+                    diags.append(
+                        error(
+                            "E205",
+                            f"{item.name}: name override {f.py_name!r} is not a safe identifier",
+                            f.origins[0],
+                        )
+                    )
                 elif f.py_name in taken:
-                    diags.append(error("E205", f"{item.name}: fields {taken[f.py_name]!r} and {f.wire_name!r} both become '{f.py_name}'", f.origins[0]))
+                    diags.append(
+                        error(
+                            "E205",
+                            f"{item.name}: fields {taken[f.py_name]!r} and {f.wire_name!r} both become '{f.py_name}'",
+                            f.origins[0],
+                        )
+                    )
                 taken[f.py_name] = f.wire_name
             item = replace(item, fields=tuple(fields))
         items.append(item)

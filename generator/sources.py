@@ -36,7 +36,9 @@ def find_documents(spec_dir: Path) -> list[Path]:
     found = [
         p
         for p in spec_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in DOC_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(spec_dir).parts)
+        if p.is_file()
+        and p.suffix.lower() in DOC_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(spec_dir).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(spec_dir).as_posix())
 
@@ -50,7 +52,11 @@ def read_document(path: Path) -> tuple[SourceDoc | None, list[Diagnostic]]:
     if b"\x00" in data:
         at = data.index(b"\x00")
         line = data.count(b"\n", 0, at) + 1
-        return None, [error("E101", f"binary file (NUL byte at offset {at}), not a text document", Origin(shown, line, 1))]
+        return None, [
+            error(
+                "E101", f"binary file (NUL byte at offset {at}), not a text document", Origin(shown, line, 1)
+            )
+        ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -544,7 +544,9 @@ def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
         literal = "Literal[" + ", ".join(py_str(v) for v in e.values) + "]" if e.values else "str"
         alias = f"Union[{literal}, str]" if enum_is_open(e, options) and e.values else literal
         annotations.append(alias if style == "typeddict" else "")
-        members = tuple(EnumMemberView(n, py_str(v)) for n, v in zip(enum_member_names(e.values), e.values))
+        members = tuple(
+            EnumMemberView(n, py_str(v)) for n, v in zip(enum_member_names(e.values), e.values, strict=True)
+        )
         enums.append(
             EnumView(e.name, docstring(e.description or f"The {e.name} values.", "    "), members, alias)
         )

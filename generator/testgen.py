@@ -211,7 +211,7 @@ def example_cases(spec: Spec, options: RenderOptions) -> tuple[list[ExampleCase]
     ids = _unique([r[1] for r in raw])
     fits: list[ExampleCase] = []
     skipped: list[SkippedExample] = []
-    for (model, _, value), ident in zip(raw, ids):
+    for (model, _, value), ident in zip(raw, ids, strict=True):
         found = fit_problems(value, model, spec, options)
         if found:
             skipped.append(SkippedExample(model.name, ident, found[0]))
@@ -432,7 +432,7 @@ def mutations(spec: Spec, options: RenderOptions) -> list[Mutation]:
             key = extra_key_names(model, 1)[0]
             out.append(Mutation(model.name, f"{model.name}-{key}-unknown-key", (key,), "set", 1, key))
     ids = _unique([m.id for m in out])
-    return [dataclasses.replace(m, id=i) for m, i in zip(out, ids)]
+    return [dataclasses.replace(m, id=i) for m, i in zip(out, ids, strict=True)]
 
 
 def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, list[Mutation]]]:

@@ -27,7 +27,11 @@ def refines(a: TypeExpr, b: TypeExpr, is_enum: Callable[[str], bool]) -> bool:
     if isinstance(b, ObjectType):
         return isinstance(a, MapOf) or (isinstance(a, Ref) and not is_enum(a.name))
     if isinstance(b, ListOf):
-        return isinstance(a, ListOf) and (refines(a.item, b.item, is_enum) or isinstance(b.item, ObjectType) and refines(a.item, b.item, is_enum))
+        return isinstance(a, ListOf) and (
+            refines(a.item, b.item, is_enum)
+            or isinstance(b.item, ObjectType)
+            and refines(a.item, b.item, is_enum)
+        )
     if isinstance(b, MapOf):
         return isinstance(a, MapOf) and refines(a.value, b.value, is_enum)
     return False

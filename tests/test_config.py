@@ -31,7 +31,11 @@ def test_found_from_a_subdirectory_with_paths_relative_to_it(tmp_path: Path) -> 
     assert cfg.out == tmp_path / "models"
     r = run(sub, "generate")
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in (tmp_path / "models").iterdir()) == ["__init__.py", "py.typed", "pydantic_models.py"]
+    assert sorted(p.name for p in (tmp_path / "models").iterdir()) == [
+        "__init__.py",
+        "py.typed",
+        "pydantic_models.py",
+    ]
     assert run(sub, "check").returncode == 0
 
 
@@ -55,8 +59,12 @@ def test_unknown_setting_is_a_usage_error_naming_it(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "table,needle",
-    [('unknown_keys = "drop"', "unknown_keys"), ('styles = ["zod"]', "styles"), ('target_python = "2.7"', "target_python"),
-     ('names = {"FineTuningJob.object" = "not valid"}', "names")],
+    [
+        ('unknown_keys = "drop"', "unknown_keys"),
+        ('styles = ["zod"]', "styles"),
+        ('target_python = "2.7"', "target_python"),
+        ('names = {"FineTuningJob.object" = "not valid"}', "names"),
+    ],
 )
 def test_bad_values_are_named(tmp_path: Path, table: str, needle: str) -> None:
     with pytest.raises(ConfigError, match=needle):
@@ -77,6 +85,9 @@ def test_name_overrides_rename_a_field(tmp_path: Path) -> None:
 
 
 def test_override_naming_no_field_is_an_error(tmp_path: Path) -> None:
-    sub = project(tmp_path, f'spec = "{(ROOT / "spec").as_posix()}"\n[tool.modelgen.names]\n"FineTuningJob.nope" = "x"\n')
+    sub = project(
+        tmp_path,
+        f'spec = "{(ROOT / "spec").as_posix()}"\n[tool.modelgen.names]\n"FineTuningJob.nope" = "x"\n',
+    )
     r = run(sub, "inspect")
     assert r.returncode == 1 and "FineTuningJob.nope" in r.stderr

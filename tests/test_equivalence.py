@@ -9,19 +9,39 @@ from pathlib import Path
 
 import pytest
 
+from generator.fragments import DocFragments
 from generator.ir import Model, type_text
 from generator.merge import merge
 from generator.settings import load_settings
-from generator.fragments import DocFragments
 from generator.sources import find_documents, parse_document, read_document
 from generator.typealg import refines
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
-SEEDS = {"000": "000_62d1526908dff564.txt", "001": "001_d285d7d0eb98a30d.txt", "003": "003_d9b8598430d1132a.txt",
-         "004": "004_378cb8924c8fba4c.txt"}
-ALL = ["id", "created_at", "error", "fine_tuned_model", "finished_at", "hyperparameters", "model", "object",
-       "organization_id", "result_files", "status", "trained_tokens", "training_file", "validation_file",
-       "integrations", "seed", "estimated_finish"]
+SEEDS = {
+    "000": "000_62d1526908dff564.txt",
+    "001": "001_d285d7d0eb98a30d.txt",
+    "003": "003_d9b8598430d1132a.txt",
+    "004": "004_378cb8924c8fba4c.txt",
+}
+ALL = [
+    "id",
+    "created_at",
+    "error",
+    "fine_tuned_model",
+    "finished_at",
+    "hyperparameters",
+    "model",
+    "object",
+    "organization_id",
+    "result_files",
+    "status",
+    "trained_tokens",
+    "training_file",
+    "validation_file",
+    "integrations",
+    "seed",
+    "estimated_finish",
+]
 # what each dialect's page has beyond or short of the common fields
 EXPECTED_FIELDS = {
     "000": set(ALL),
@@ -31,8 +51,10 @@ EXPECTED_FIELDS = {
     "003": set(ALL) - {"error", "validation_file"},
     "004": set(ALL),
 }
-ALIASES = {"FineTuningJobIntegrationsInner": "FineTuningJobIntegration",
-           "FineTuningJobIntegrations": "FineTuningJobIntegration"}
+ALIASES = {
+    "FineTuningJobIntegrationsInner": "FineTuningJobIntegration",
+    "FineTuningJobIntegrations": "FineTuningJobIntegration",
+}
 
 
 def _fragments(path: Path) -> DocFragments:

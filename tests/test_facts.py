@@ -185,21 +185,26 @@ def test_reports_examples_that_omit_error(spec_inspect: dict[str, Any]) -> None:
 def test_reports_001_nullability_only_in_prose(spec_inspect: dict[str, Any]) -> None:
     w304 = _diags(spec_inspect, "W304")
     assert any(
-        _seed("001") in d["origin"] and "fine_tuned_model" in d["message"] and "prose" in d["message"] for d in w304
+        _seed("001") in d["origin"] and "fine_tuned_model" in d["message"] and "prose" in d["message"]
+        for d in w304
     )
 
 
 def test_reports_004_silent_on_null(spec_inspect: dict[str, Any]) -> None:
     w304 = _diags(spec_inspect, "W304")
     assert any(
-        _seed("004") in d["origin"] and "FineTuningJob.error" in d["message"] and "nothing of null" in d["message"]
+        _seed("004") in d["origin"]
+        and "FineTuningJob.error" in d["message"]
+        and "nothing of null" in d["message"]
         for d in w304
     )
 
 
 def test_reports_004_number_vs_integer(spec_inspect: dict[str, Any]) -> None:
     w302 = _diags(spec_inspect, "W302")
-    assert any("created_at" in d["message"] and _seed("004") in d["message"] and "int" in d["message"] for d in w302)
+    assert any(
+        "created_at" in d["message"] and _seed("004") in d["message"] and "int" in d["message"] for d in w302
+    )
 
 
 def test_reports_integration_names(spec_inspect: dict[str, Any]) -> None:

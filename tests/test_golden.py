@@ -28,7 +28,10 @@ def _generate(out: Path, seed: str, cwd: Path) -> dict[str, bytes]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     r = subprocess.run(
         [sys.executable, "-m", "generator", "generate", "--spec", str(ROOT / "spec"), "--out", str(out)],
-        cwd=cwd, env=env, capture_output=True, text=True,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 0, r.stderr
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
@@ -53,7 +56,9 @@ def test_check_reports_changed_missing_and_extra(tmp_path: Path) -> None:
     (out / "__pycache__" / "x.pyc").write_bytes(b"\0")
     r = subprocess.run(
         [sys.executable, "-m", "generator", "check", "--spec", str(ROOT / "spec"), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 1
     assert "changed: " in r.stderr and "pydantic_models.py" in r.stderr

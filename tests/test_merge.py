@@ -13,23 +13,46 @@ SPEC = Path(__file__).resolve().parent.parent / "spec"
 
 def ref_doc(title: str, rows: list[tuple[str, str, str, str]]) -> str:
     """An OpenAI-reference page."""
-    lines = [f"# {title}", "", "An object.", "", "| Parameter | Type | Required | Description |", "| --- | --- | --- | --- |"]
+    lines = [
+        f"# {title}",
+        "",
+        "An object.",
+        "",
+        "| Parameter | Type | Required | Description |",
+        "| --- | --- | --- | --- |",
+    ]
     lines += [f"| {n} | {t} | {r} | {d} |" for n, t, r, d in rows]
     return "\n".join(lines) + "\n"
 
 
 def oag_doc(name: str, rows: list[tuple[str, str, str, str]]) -> str:
     """An openapi-generator model page."""
-    lines = [f"# {name}", "", "An object.", "", "## Properties", "", "Name | Type | Description | Notes",
-             "------------ | ------------- | ------------- | -------------"]
+    lines = [
+        f"# {name}",
+        "",
+        "An object.",
+        "",
+        "## Properties",
+        "",
+        "Name | Type | Description | Notes",
+        "------------ | ------------- | ------------- | -------------",
+    ]
     lines += [f"**{n}** | {t} | {d} | {notes}" for n, t, d, notes in rows]
     return "\n".join(lines) + "\n"
 
 
 def sk_doc(name: str, rows: list[tuple[str, str, str, str]]) -> str:
     """A Speakeasy model page."""
-    lines = [f"# {name}", "", "An object.", "", "## Fields", "", "| Field | Type | Required | Description |",
-             "| --- | --- | --- | --- |"]
+    lines = [
+        f"# {name}",
+        "",
+        "An object.",
+        "",
+        "## Fields",
+        "",
+        "| Field | Type | Required | Description |",
+        "| --- | --- | --- | --- |",
+    ]
     lines += [f"| `{n}` | {t} | {r} | {d} |" for n, t, r, d in rows]
     return "\n".join(lines) + "\n"
 
@@ -64,7 +87,9 @@ def test_type_conflict_decided_by_precedence_and_reported_with_both_origins(tmp_
     assert "a.md:7" in w.message and "Widget.md:9" in w.message
     # the same documents with the precedence turned around
     spec, diags = load(
-        tmp_path, files, '[precedence]\n# test: reference first\ntype = ["openai-reference", "openapi-generator"]\n'
+        tmp_path,
+        files,
+        '[precedence]\n# test: reference first\ntype = ["openai-reference", "openapi-generator"]\n',
     )
     assert field(spec, "Widget", "size")[0] == "str"
 
@@ -111,7 +136,12 @@ def test_prose_refines_but_does_not_contradict_a_table(tmp_path: Path) -> None:
                 "The widget object",
                 [
                     ("object", "string", "Required", 'The object type, which is always "widget".'),
-                    ("state", "string", "Required", "The state, which can be either `on`, `off`, or `broken`."),
+                    (
+                        "state",
+                        "string",
+                        "Required",
+                        "The state, which can be either `on`, `off`, or `broken`.",
+                    ),
                 ],
             )
         },
@@ -127,9 +157,16 @@ def test_identity_by_object_constant_and_alias(tmp_path: Path) -> None:
     spec, diags = load(
         tmp_path,
         {
-            "a.md": ref_doc("The gadget object", [("object", "string", "Required", const), ("x", "integer", "Required", "X.")]),
-            "Thing.md": oag_doc("Thing", [("object", "**str**", const, ""), ("y", "**str**", "Y.", "[optional]")]),
-            "c.md": ref_doc("The other object", [("object", "string", "Required", 'Always, which is always "other".')]),
+            "a.md": ref_doc(
+                "The gadget object",
+                [("object", "string", "Required", const), ("x", "integer", "Required", "X.")],
+            ),
+            "Thing.md": oag_doc(
+                "Thing", [("object", "**str**", const, ""), ("y", "**str**", "Y.", "[optional]")]
+            ),
+            "c.md": ref_doc(
+                "The other object", [("object", "string", "Required", 'Always, which is always "other".')]
+            ),
         },
     )
     assert spec is not None
@@ -154,8 +191,13 @@ def test_declared_alias(tmp_path: Path) -> None:
 
 
 def test_reference_to_undefined_type(tmp_path: Path) -> None:
-    spec, diags = load(tmp_path, {"Widget.md": oag_doc("Widget", [("part", "[**Gizmo**](Gizmo.md)", "P.", "")]),
-                                  "Gadget.md": oag_doc("Gizmos", [("x", "**int**", "X.", "")])})
+    spec, diags = load(
+        tmp_path,
+        {
+            "Widget.md": oag_doc("Widget", [("part", "[**Gizmo**](Gizmo.md)", "P.", "")]),
+            "Gadget.md": oag_doc("Gizmos", [("x", "**int**", "X.", "")]),
+        },
+    )
     assert spec is None
     (e,) = codes(diags, "E202")
     assert "'Gizmo'" in e.message and "did you mean 'Gizmos'" in e.message
@@ -163,8 +205,11 @@ def test_reference_to_undefined_type(tmp_path: Path) -> None:
 
 
 def test_unknown_setting(tmp_path: Path) -> None:
-    spec, diags = load(tmp_path, {"a.md": ref_doc("The box object", [("w", "integer", "Required", "W.")])},
-                       "[precedance]\n# typo\nx = 1\n")
+    spec, diags = load(
+        tmp_path,
+        {"a.md": ref_doc("The box object", [("w", "integer", "Required", "W.")])},
+        "[precedance]\n# typo\nx = 1\n",
+    )
     assert spec is None
     assert any(d.code == "E104" and "precedance" in d.message for d in diags)
 
@@ -187,5 +232,8 @@ def test_long_reference_chains_do_not_hit_the_recursion_limit() -> None:
     ]
     ordered = [m.name for m in _order(list(models))]
     assert ordered == [f"M{i:05d}" for i in reversed(range(n))]  # dependencies first
-    cyclic = [Model("A", (Field("b", "b", Ref("B"), True, False),)), Model("B", (Field("a", "a", Ref("A"), True, False),))]
+    cyclic = [
+        Model("A", (Field("b", "b", Ref("B"), True, False),)),
+        Model("B", (Field("a", "a", Ref("A"), True, False),)),
+    ]
     assert [m.name for m in _order(cyclic)] == ["B", "A"]

@@ -267,7 +267,7 @@ def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
     fields: list[FieldFrag] = []
     enums: list[EnumFrag] = []
     constant: Optional[str] = None
-    for (key, origin), c in zip(keys, chosen):
+    for (key, origin), c in zip(keys, chosen, strict=True):
         if c is None:
             fields.append(FieldFrag(key, origin))
             continue
