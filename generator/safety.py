@@ -20,6 +20,7 @@ import keyword
 from generator.diagnostics import Diagnostic, error
 from generator.ir import EnumDef, Spec
 from generator.naming import camel_to_snake, is_identifier
+from generator.styles import TYPING_NAMES
 
 # Names the generated modules import or define at module level (every style together).
 MODULE_NAMES = frozenset(
@@ -32,19 +33,8 @@ MODULE_NAMES = frozenset(
         "attrs",
         "pydantic",
         "typing",
-        # typing
-        "Annotated",
-        "Any",
-        "Callable",
-        "ClassVar",
-        "Final",
-        "Literal",
-        "NoReturn",
-        "Optional",
-        "TypeVar",
-        "TypedDict",
-        "Union",
-        "cast",
+        # typing: every name the styles may import (styles.TYPING_NAMES)
+        *TYPING_NAMES,
         # pydantic
         "BaseModel",
         "BeforeValidator",

@@ -377,7 +377,7 @@ _MODULE_DOCS = {
 }
 
 _RUNTIME_TYPING = {"Any", "Callable", "NoReturn", "Optional", "TypeVar", "Union"}
-_TYPING_NAMES = (
+TYPING_NAMES = (
     "Annotated",
     "Any",
     "Callable",
@@ -405,7 +405,7 @@ def typing_imports(style: str, annotations: list[str]) -> str:
     if style == "pydantic":
         used |= {"Any", "TypeVar"}
     text = " ".join(annotations)
-    used |= {n for n in _TYPING_NAMES if re.search(rf"\b{n}\[", text) or re.search(rf"\b{n}\b", text)}
+    used |= {n for n in TYPING_NAMES if re.search(rf"\b{n}\[", text) or re.search(rf"\b{n}\b", text)}
     return ", ".join(sorted(used))
 
 
