@@ -71,15 +71,19 @@ __all__ = [
     "ValidationError",
 ]
 
+
 # ---------------------------------------------------------------------------------------------
-# runtime: decoders (value, path) -> value that raise ValidationError naming the path, the
-# UNSET sentinel and the encoder
+# runtime: the general decoders (value, path) -> value, which raise ValidationError naming the
+# path, the UNSET sentinel and the encoder. The models' own code checks the common case
+# inline and hands anything else to the decoders. A path is ".key.key[0]" (its leading dot is
+# dropped in messages).
 
 
 class ValidationError(ValueError):
     """A document does not fit its model; the message starts with the path of the bad value."""
 
     def __init__(self, path: str, message: str) -> None:
+        path = path[1:] if path[:1] == "." else path
         super().__init__(f"{path or '<root>'}: {message}")
         self.path = path
 
@@ -97,11 +101,16 @@ class UnsetType(enum.Enum):
 
 
 UNSET: Final = UnsetType.UNSET
+# an enum member (a str) or a str -> the plain str
+_text = str.__str__
+
 
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 _Decoder = Callable[[Any, str], _T]
 _UNKNOWN_KEYS: str = "keep"
+# what dict.get gives for an absent key
+_ABSENT: Final = object()
 # values of Any and object fields (and kept unknown keys) nested deeper are rejected (as pydantic
 # rejects JSON text nested deeper than 200), so that nothing recurses without bound
 _MAX_DEPTH = 200
@@ -129,7 +138,7 @@ def _fail(path: str, expected: str, value: Any) -> NoReturn:
 
 
 def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+    return f"{path}.{key}"
 
 
 def _str(value: Any, path: str) -> str:
@@ -185,8 +194,7 @@ def _path_of(parent: Any, key: str) -> str:
     while parent is not None:
         parent, key = parent
         parts.append(key)
-    root, rest = parts[-1], "".join(reversed(parts[:-1]))
-    return root + (rest[1:] if not root and rest.startswith(".") else rest)
+    return "".join(reversed(parts))
 
 
 def _any(value: Any, path: str) -> Any:
@@ -224,13 +232,6 @@ def _map(item: _Decoder[_T]) -> _Decoder[dict[str, _T]]:
                 _fail(path, "string keys", k)
             out[k] = item(v, _join(path, k))
         return out
-
-    return decode
-
-
-def _nullable(inner: _Decoder[_T]) -> _Decoder[Optional[_T]]:
-    def decode(value: Any, path: str) -> Optional[_T]:
-        return None if value is None else inner(value, path)
 
     return decode
 
@@ -291,17 +292,12 @@ def _open_enum(cls: type[_E]) -> _Decoder[Union[_E, str]]:
     return decode
 
 
-def _required(data: dict[str, Any], key: str, path: str, decode: _Decoder[_T]) -> _T:
-    where = _join(path, key)
-    if key not in data:
-        raise ValidationError(where, "required key is missing")
-    return decode(data[key], where)
-
-
-def _optional(data: dict[str, Any], key: str, path: str, decode: _Decoder[_T]) -> Union[_T, UnsetType]:
-    if key not in data:
-        return UNSET
-    return decode(data[key], _join(path, key))
+def _missing(data: dict[str, Any], path: str, required: tuple[str, ...]) -> NoReturn:
+    """Raise for the first required key (in the model's order) that ``data`` lacks."""
+    for key in required:
+        if key not in data:
+            raise ValidationError(_join(path, key), "required key is missing")
+    raise ValidationError(path, "a required key cannot be read")
 
 
 def _extra(data: dict[str, Any], known: frozenset[str], path: str) -> dict[str, Any]:
@@ -311,10 +307,21 @@ def _extra(data: dict[str, Any], known: frozenset[str], path: str) -> dict[str, 
         _json_value(unknown, path)
         return unknown
     if _UNKNOWN_KEYS == "forbid":
-        raise ValidationError(
-            _join(path, str(next(iter(unknown)))), "unknown key (unknown keys are forbidden)"
-        )
+        first = str(next(iter(unknown)))
+        raise ValidationError(_join(path, first), "unknown key (unknown keys are forbidden)")
     return {}
+
+
+def _members(cls: type[_E]) -> dict[str, _E]:
+    """An enum's value -> member table, for the models' inline decoding."""
+    return {m.value: m for m in cls}
+
+
+def _put_extra(out: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Add the kept unknown keys to a model's JSON object (a field's key wins)."""
+    for key, value in extra.items():
+        if key not in out:
+            out[key] = _encode(value)
 
 
 def _encode(value: Any) -> Any:
@@ -367,6 +374,9 @@ class FineTuneMethodType(str, enum.Enum):
     REINFORCEMENT = "reinforcement"
 
 
+_MEMBERS_FineTuneMethodType = _members(FineTuneMethodType)
+
+
 class FineTuneStatus(str, enum.Enum):
     """The current status of the fine-tuning job, which can be either `created`, `pending`, `running`,
     `succeeded`, `failed`, or `cancelled`.
@@ -383,6 +393,9 @@ class FineTuneStatus(str, enum.Enum):
     FAILED = "failed"
 
     CANCELLED = "cancelled"
+
+
+_MEMBERS_FineTuneStatus = _members(FineTuneStatus)
 
 
 class FineTuningJobStatus(str, enum.Enum):
@@ -403,6 +416,9 @@ class FineTuningJobStatus(str, enum.Enum):
     CANCELLED = "cancelled"
 
 
+_MEMBERS_FineTuningJobStatus = _members(FineTuningJobStatus)
+
+
 class ReinforcementHyperparametersReasoningEffort(str, enum.Enum):
     """The ReinforcementHyperparametersReasoningEffort values."""
 
@@ -413,6 +429,9 @@ class ReinforcementHyperparametersReasoningEffort(str, enum.Enum):
     MEDIUM = "medium"
 
     HIGH = "high"
+
+
+_MEMBERS_ReinforcementHyperparametersReasoningEffort = _members(ReinforcementHyperparametersReasoningEffort)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,17 +473,46 @@ class DpoHyperparameters:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> DpoHyperparameters:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> DpoHyperparameters:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            n = 0
+            v0: Any = d.get("beta", _ABSENT)
+            if v0 is _ABSENT:
+                v0 = UNSET
+            else:
+                n += 1
+                if (type(v0) is not str or v0 != "auto") and type(v0) is not float and type(v0) is not int:
+                    v0 = _DEC_DpoHyperparameters_0(v0, path + ".beta")
+            v1: Any = d.get("batch_size", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                if (type(v1) is not str or v1 != "auto") and type(v1) is not int:
+                    v1 = _DEC_DpoHyperparameters_1(v1, path + ".batch_size")
+            v2: Any = d.get("learning_rate_multiplier", _ABSENT)
+            if v2 is _ABSENT:
+                v2 = UNSET
+            else:
+                n += 1
+                if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
+                    v2 = _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
+            v3: Any = d.get("n_epochs", _ABSENT)
+            if v3 is _ABSENT:
+                v3 = UNSET
+            else:
+                n += 1
+                if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
+                    v3 = _DEC_DpoHyperparameters_3(v3, path + ".n_epochs")
+            extra = {} if len(d) == n else _extra(d, _KEYS_DpoHyperparameters, path)
             return cls(
-                beta=_optional(d, "beta", path, _DEC_DpoHyperparameters_beta),
-                batch_size=_optional(d, "batch_size", path, _DEC_DpoHyperparameters_batch_size),
-                learning_rate_multiplier=_optional(
-                    d, "learning_rate_multiplier", path, _DEC_DpoHyperparameters_learning_rate_multiplier
-                ),
-                n_epochs=_optional(d, "n_epochs", path, _DEC_DpoHyperparameters_n_epochs),
-                extra=_extra(d, _KEYS_DpoHyperparameters, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -473,17 +521,16 @@ class DpoHyperparameters:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        if self.beta is not UNSET:
-            out["beta"] = self.beta
-        if self.batch_size is not UNSET:
-            out["batch_size"] = self.batch_size
-        if self.learning_rate_multiplier is not UNSET:
-            out["learning_rate_multiplier"] = self.learning_rate_multiplier
-        if self.n_epochs is not UNSET:
-            out["n_epochs"] = self.n_epochs
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v0 := self.beta) is not UNSET:
+            out["beta"] = v0
+        if (v1 := self.batch_size) is not UNSET:
+            out["batch_size"] = v1
+        if (v2 := self.learning_rate_multiplier) is not UNSET:
+            out["learning_rate_multiplier"] = v2
+        if (v3 := self.n_epochs) is not UNSET:
+            out["n_epochs"] = v3
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -510,12 +557,21 @@ class DpoMethod:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> DpoMethod:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> DpoMethod:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            n = 0
+            v0: Any = d.get("hyperparameters", _ABSENT)
+            if v0 is _ABSENT:
+                v0 = UNSET
+            else:
+                n += 1
+                v0 = DpoHyperparameters._decode(v0, path + ".hyperparameters")
+            extra = {} if len(d) == n else _extra(d, _KEYS_DpoMethod, path)
             return cls(
-                hyperparameters=_optional(d, "hyperparameters", path, _DEC_DpoMethod_hyperparameters),
-                extra=_extra(d, _KEYS_DpoMethod, path),
+                v0,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -524,11 +580,10 @@ class DpoMethod:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        if self.hyperparameters is not UNSET:
-            out["hyperparameters"] = _encode(self.hyperparameters)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v0 := self.hyperparameters) is not UNSET:
+            out["hyperparameters"] = v0.to_dict()
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -564,15 +619,32 @@ class FineTuneEvent:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuneEvent:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuneEvent:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["created_at"]
+                v1 = d["level"]
+                v2 = d["message"]
+                v3 = d["object"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuneEvent)
+            if type(v0) is not int:
+                v0 = _int(v0, path + ".created_at")
+            if type(v1) is not str:
+                v1 = _str(v1, path + ".level")
+            if type(v2) is not str:
+                v2 = _str(v2, path + ".message")
+            if type(v3) is not str:
+                v3 = _str(v3, path + ".object")
+            extra = {} if len(d) == 4 else _extra(d, _KEYS_FineTuneEvent, path)
             return cls(
-                created_at=_required(d, "created_at", path, _DEC_FineTuneEvent_created_at),
-                level=_required(d, "level", path, _DEC_FineTuneEvent_level),
-                message=_required(d, "message", path, _DEC_FineTuneEvent_message),
-                object=_required(d, "object", path, _DEC_FineTuneEvent_object),
-                extra=_extra(d, _KEYS_FineTuneEvent, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -580,14 +652,14 @@ class FineTuneEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["created_at"] = self.created_at
-        out["level"] = self.level
-        out["message"] = self.message
-        out["object"] = self.object
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "created_at": self.created_at,
+            "level": self.level,
+            "message": self.message,
+            "object": self.object,
+        }
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -632,34 +704,57 @@ class FineTuneHyperparams:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuneHyperparams:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuneHyperparams:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["n_epochs"]
+                v1 = d["batch_size"]
+                v2 = d["prompt_loss_weight"]
+                v3 = d["learning_rate_multiplier"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuneHyperparams)
+            n = 4
+            if type(v0) is not int:
+                v0 = _int(v0, path + ".n_epochs")
+            if type(v1) is not int:
+                v1 = _int(v1, path + ".batch_size")
+            if type(v2) is not float and type(v2) is not int:
+                v2 = _float(v2, path + ".prompt_loss_weight")
+            if type(v3) is not float and type(v3) is not int:
+                v3 = _float(v3, path + ".learning_rate_multiplier")
+            v4: Any = d.get("compute_classification_metrics", _ABSENT)
+            if v4 is _ABSENT:
+                v4 = UNSET
+            else:
+                n += 1
+                if type(v4) is not bool:
+                    v4 = _bool(v4, path + ".compute_classification_metrics")
+            v5: Any = d.get("classification_positive_class", _ABSENT)
+            if v5 is _ABSENT:
+                v5 = UNSET
+            else:
+                n += 1
+                if type(v5) is not str:
+                    v5 = _str(v5, path + ".classification_positive_class")
+            v6: Any = d.get("classification_n_classes", _ABSENT)
+            if v6 is _ABSENT:
+                v6 = UNSET
+            else:
+                n += 1
+                if type(v6) is not int:
+                    v6 = _int(v6, path + ".classification_n_classes")
+            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuneHyperparams, path)
             return cls(
-                n_epochs=_required(d, "n_epochs", path, _DEC_FineTuneHyperparams_n_epochs),
-                batch_size=_required(d, "batch_size", path, _DEC_FineTuneHyperparams_batch_size),
-                prompt_loss_weight=_required(
-                    d, "prompt_loss_weight", path, _DEC_FineTuneHyperparams_prompt_loss_weight
-                ),
-                learning_rate_multiplier=_required(
-                    d, "learning_rate_multiplier", path, _DEC_FineTuneHyperparams_learning_rate_multiplier
-                ),
-                compute_classification_metrics=_optional(
-                    d,
-                    "compute_classification_metrics",
-                    path,
-                    _DEC_FineTuneHyperparams_compute_classification_metrics,
-                ),
-                classification_positive_class=_optional(
-                    d,
-                    "classification_positive_class",
-                    path,
-                    _DEC_FineTuneHyperparams_classification_positive_class,
-                ),
-                classification_n_classes=_optional(
-                    d, "classification_n_classes", path, _DEC_FineTuneHyperparams_classification_n_classes
-                ),
-                extra=_extra(d, _KEYS_FineTuneHyperparams, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                v4,
+                v5,
+                v6,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -667,20 +762,20 @@ class FineTuneHyperparams:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["n_epochs"] = self.n_epochs
-        out["batch_size"] = self.batch_size
-        out["prompt_loss_weight"] = self.prompt_loss_weight
-        out["learning_rate_multiplier"] = self.learning_rate_multiplier
-        if self.compute_classification_metrics is not UNSET:
-            out["compute_classification_metrics"] = self.compute_classification_metrics
-        if self.classification_positive_class is not UNSET:
-            out["classification_positive_class"] = self.classification_positive_class
-        if self.classification_n_classes is not UNSET:
-            out["classification_n_classes"] = self.classification_n_classes
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "n_epochs": self.n_epochs,
+            "batch_size": self.batch_size,
+            "prompt_loss_weight": self.prompt_loss_weight,
+            "learning_rate_multiplier": self.learning_rate_multiplier,
+        }
+        if (v4 := self.compute_classification_metrics) is not UNSET:
+            out["compute_classification_metrics"] = v4
+        if (v5 := self.classification_positive_class) is not UNSET:
+            out["classification_positive_class"] = v5
+        if (v6 := self.classification_n_classes) is not UNSET:
+            out["classification_n_classes"] = v6
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -730,19 +825,56 @@ class OpenAIFile:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> OpenAIFile:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> OpenAIFile:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["id"]
+                v1 = d["object"]
+                v2 = d["bytes"]
+                v3 = d["created_at"]
+                v4 = d["filename"]
+                v5 = d["purpose"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_OpenAIFile)
+            n = 6
+            if type(v0) is not str:
+                v0 = _str(v0, path + ".id")
+            if type(v1) is not str or v1 != "file":
+                v1 = _DEC_OpenAIFile_1(v1, path + ".object")
+            if type(v2) is not int:
+                v2 = _int(v2, path + ".bytes")
+            if type(v3) is not int:
+                v3 = _int(v3, path + ".created_at")
+            if type(v4) is not str:
+                v4 = _str(v4, path + ".filename")
+            if type(v5) is not str:
+                v5 = _str(v5, path + ".purpose")
+            v6: Any = d.get("status", _ABSENT)
+            if v6 is _ABSENT:
+                v6 = UNSET
+            else:
+                n += 1
+                if type(v6) is not str:
+                    v6 = _str(v6, path + ".status")
+            v7: Any = d.get("status_details", _ABSENT)
+            if v7 is _ABSENT:
+                v7 = UNSET
+            else:
+                n += 1
+                v7 = _DEC_OpenAIFile_7(v7, path + ".status_details")
+            extra = {} if len(d) == n else _extra(d, _KEYS_OpenAIFile, path)
             return cls(
-                id=_required(d, "id", path, _DEC_OpenAIFile_id),
-                object=_required(d, "object", path, _DEC_OpenAIFile_object),
-                bytes_=_required(d, "bytes", path, _DEC_OpenAIFile_bytes_),
-                created_at=_required(d, "created_at", path, _DEC_OpenAIFile_created_at),
-                filename=_required(d, "filename", path, _DEC_OpenAIFile_filename),
-                purpose=_required(d, "purpose", path, _DEC_OpenAIFile_purpose),
-                status=_optional(d, "status", path, _DEC_OpenAIFile_status),
-                status_details=_optional(d, "status_details", path, _DEC_OpenAIFile_status_details),
-                extra=_extra(d, _KEYS_OpenAIFile, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                v4,
+                v5,
+                v6,
+                v7,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -750,20 +882,20 @@ class OpenAIFile:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["id"] = self.id
-        out["object"] = self.object
-        out["bytes"] = self.bytes_
-        out["created_at"] = self.created_at
-        out["filename"] = self.filename
-        out["purpose"] = self.purpose
-        if self.status is not UNSET:
-            out["status"] = self.status
-        if self.status_details is not UNSET:
-            out["status_details"] = _encode(self.status_details)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "id": self.id,
+            "object": self.object,
+            "bytes": self.bytes_,
+            "created_at": self.created_at,
+            "filename": self.filename,
+            "purpose": self.purpose,
+        }
+        if (v6 := self.status) is not UNSET:
+            out["status"] = v6
+        if (v7 := self.status_details) is not UNSET:
+            out["status_details"] = _encode(v7)
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -830,24 +962,70 @@ class FineTune:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTune:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTune:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["id"]
+                v1 = d["object"]
+                v2 = d["created_at"]
+                v3 = d["updated_at"]
+                v4 = d["model"]
+                v5 = d["fine_tuned_model"]
+                v6 = d["organization_id"]
+                v7 = d["status"]
+                v8 = d["hyperparams"]
+                v9 = d["training_files"]
+                v10 = d["validation_files"]
+                v11 = d["result_files"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTune)
+            n = 12
+            if type(v0) is not str:
+                v0 = _str(v0, path + ".id")
+            if type(v1) is not str or v1 != "fine-tune":
+                v1 = _DEC_FineTune_1(v1, path + ".object")
+            if type(v2) is not int:
+                v2 = _int(v2, path + ".created_at")
+            if type(v3) is not int:
+                v3 = _int(v3, path + ".updated_at")
+            if type(v4) is not str:
+                v4 = _str(v4, path + ".model")
+            if v5 is not None and type(v5) is not str:
+                v5 = _str(v5, path + ".fine_tuned_model")
+            if type(v6) is not str:
+                v6 = _str(v6, path + ".organization_id")
+            if type(v7) is str:
+                v7 = _MEMBERS_FineTuneStatus.get(v7, v7)
+            else:
+                v7 = _DEC_FineTune_7(v7, path + ".status")
+            v8 = FineTuneHyperparams._decode(v8, path + ".hyperparams")
+            v9 = _DEC_FineTune_9(v9, path + ".training_files")
+            v10 = _DEC_FineTune_10(v10, path + ".validation_files")
+            v11 = _DEC_FineTune_11(v11, path + ".result_files")
+            v12: Any = d.get("events", _ABSENT)
+            if v12 is _ABSENT:
+                v12 = UNSET
+            else:
+                n += 1
+                v12 = _DEC_FineTune_12(v12, path + ".events")
+            extra = {} if len(d) == n else _extra(d, _KEYS_FineTune, path)
             return cls(
-                id=_required(d, "id", path, _DEC_FineTune_id),
-                object=_required(d, "object", path, _DEC_FineTune_object),
-                created_at=_required(d, "created_at", path, _DEC_FineTune_created_at),
-                updated_at=_required(d, "updated_at", path, _DEC_FineTune_updated_at),
-                model=_required(d, "model", path, _DEC_FineTune_model),
-                fine_tuned_model=_required(d, "fine_tuned_model", path, _DEC_FineTune_fine_tuned_model),
-                organization_id=_required(d, "organization_id", path, _DEC_FineTune_organization_id),
-                status=_required(d, "status", path, _DEC_FineTune_status),
-                hyperparams=_required(d, "hyperparams", path, _DEC_FineTune_hyperparams),
-                training_files=_required(d, "training_files", path, _DEC_FineTune_training_files),
-                validation_files=_required(d, "validation_files", path, _DEC_FineTune_validation_files),
-                result_files=_required(d, "result_files", path, _DEC_FineTune_result_files),
-                events=_optional(d, "events", path, _DEC_FineTune_events),
-                extra=_extra(d, _KEYS_FineTune, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                v4,
+                v5,
+                v6,
+                v7,
+                v8,
+                v9,
+                v10,
+                v11,
+                v12,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -855,24 +1033,24 @@ class FineTune:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["id"] = self.id
-        out["object"] = self.object
-        out["created_at"] = self.created_at
-        out["updated_at"] = self.updated_at
-        out["model"] = self.model
-        out["fine_tuned_model"] = self.fine_tuned_model
-        out["organization_id"] = self.organization_id
-        out["status"] = _encode(self.status)
-        out["hyperparams"] = _encode(self.hyperparams)
-        out["training_files"] = _encode(self.training_files)
-        out["validation_files"] = _encode(self.validation_files)
-        out["result_files"] = _encode(self.result_files)
-        if self.events is not UNSET:
-            out["events"] = _encode(self.events)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "id": self.id,
+            "object": self.object,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "model": self.model,
+            "fine_tuned_model": self.fine_tuned_model,
+            "organization_id": self.organization_id,
+            "status": _text(self.status),
+            "hyperparams": self.hyperparams.to_dict(),
+            "training_files": [x.to_dict() for x in self.training_files],
+            "validation_files": [x.to_dict() for x in self.validation_files],
+            "result_files": [x.to_dict() for x in self.result_files],
+        }
+        if (v12 := self.events) is not UNSET:
+            out["events"] = [x.to_dict() for x in v12]
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -921,31 +1099,72 @@ class ReinforcementHyperparameters:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> ReinforcementHyperparameters:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> ReinforcementHyperparameters:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            n = 0
+            v0: Any = d.get("batch_size", _ABSENT)
+            if v0 is _ABSENT:
+                v0 = UNSET
+            else:
+                n += 1
+                if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+                    v0 = _DEC_ReinforcementHyperparameters_0(v0, path + ".batch_size")
+            v1: Any = d.get("compute_multiplier", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
+                    v1 = _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
+            v2: Any = d.get("eval_interval", _ABSENT)
+            if v2 is _ABSENT:
+                v2 = UNSET
+            else:
+                n += 1
+                if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
+                    v2 = _DEC_ReinforcementHyperparameters_2(v2, path + ".eval_interval")
+            v3: Any = d.get("eval_samples", _ABSENT)
+            if v3 is _ABSENT:
+                v3 = UNSET
+            else:
+                n += 1
+                if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
+                    v3 = _DEC_ReinforcementHyperparameters_3(v3, path + ".eval_samples")
+            v4: Any = d.get("learning_rate_multiplier", _ABSENT)
+            if v4 is _ABSENT:
+                v4 = UNSET
+            else:
+                n += 1
+                if (type(v4) is not str or v4 != "auto") and type(v4) is not float and type(v4) is not int:
+                    v4 = _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
+            v5: Any = d.get("n_epochs", _ABSENT)
+            if v5 is _ABSENT:
+                v5 = UNSET
+            else:
+                n += 1
+                if (type(v5) is not str or v5 != "auto") and type(v5) is not int:
+                    v5 = _DEC_ReinforcementHyperparameters_5(v5, path + ".n_epochs")
+            v6: Any = d.get("reasoning_effort", _ABSENT)
+            if v6 is _ABSENT:
+                v6 = UNSET
+            else:
+                n += 1
+                if type(v6) is str:
+                    v6 = _MEMBERS_ReinforcementHyperparametersReasoningEffort.get(v6, v6)
+                else:
+                    v6 = _DEC_ReinforcementHyperparameters_6(v6, path + ".reasoning_effort")
+            extra = {} if len(d) == n else _extra(d, _KEYS_ReinforcementHyperparameters, path)
             return cls(
-                batch_size=_optional(d, "batch_size", path, _DEC_ReinforcementHyperparameters_batch_size),
-                compute_multiplier=_optional(
-                    d, "compute_multiplier", path, _DEC_ReinforcementHyperparameters_compute_multiplier
-                ),
-                eval_interval=_optional(
-                    d, "eval_interval", path, _DEC_ReinforcementHyperparameters_eval_interval
-                ),
-                eval_samples=_optional(
-                    d, "eval_samples", path, _DEC_ReinforcementHyperparameters_eval_samples
-                ),
-                learning_rate_multiplier=_optional(
-                    d,
-                    "learning_rate_multiplier",
-                    path,
-                    _DEC_ReinforcementHyperparameters_learning_rate_multiplier,
-                ),
-                n_epochs=_optional(d, "n_epochs", path, _DEC_ReinforcementHyperparameters_n_epochs),
-                reasoning_effort=_optional(
-                    d, "reasoning_effort", path, _DEC_ReinforcementHyperparameters_reasoning_effort
-                ),
-                extra=_extra(d, _KEYS_ReinforcementHyperparameters, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                v4,
+                v5,
+                v6,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -954,23 +1173,22 @@ class ReinforcementHyperparameters:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        if self.batch_size is not UNSET:
-            out["batch_size"] = self.batch_size
-        if self.compute_multiplier is not UNSET:
-            out["compute_multiplier"] = self.compute_multiplier
-        if self.eval_interval is not UNSET:
-            out["eval_interval"] = self.eval_interval
-        if self.eval_samples is not UNSET:
-            out["eval_samples"] = self.eval_samples
-        if self.learning_rate_multiplier is not UNSET:
-            out["learning_rate_multiplier"] = self.learning_rate_multiplier
-        if self.n_epochs is not UNSET:
-            out["n_epochs"] = self.n_epochs
-        if self.reasoning_effort is not UNSET:
-            out["reasoning_effort"] = _encode(self.reasoning_effort)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v0 := self.batch_size) is not UNSET:
+            out["batch_size"] = v0
+        if (v1 := self.compute_multiplier) is not UNSET:
+            out["compute_multiplier"] = v1
+        if (v2 := self.eval_interval) is not UNSET:
+            out["eval_interval"] = v2
+        if (v3 := self.eval_samples) is not UNSET:
+            out["eval_samples"] = v3
+        if (v4 := self.learning_rate_multiplier) is not UNSET:
+            out["learning_rate_multiplier"] = v4
+        if (v5 := self.n_epochs) is not UNSET:
+            out["n_epochs"] = v5
+        if (v6 := self.reasoning_effort) is not UNSET:
+            out["reasoning_effort"] = _text(v6)
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1002,15 +1220,27 @@ class ReinforcementMethod:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> ReinforcementMethod:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> ReinforcementMethod:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["grader"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_ReinforcementMethod)
+            n = 1
+            v0 = _DEC_ReinforcementMethod_0(v0, path + ".grader")
+            v1: Any = d.get("hyperparameters", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                v1 = ReinforcementHyperparameters._decode(v1, path + ".hyperparameters")
+            extra = {} if len(d) == n else _extra(d, _KEYS_ReinforcementMethod, path)
             return cls(
-                grader=_required(d, "grader", path, _DEC_ReinforcementMethod_grader),
-                hyperparameters=_optional(
-                    d, "hyperparameters", path, _DEC_ReinforcementMethod_hyperparameters
-                ),
-                extra=_extra(d, _KEYS_ReinforcementMethod, path),
+                v0,
+                v1,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1018,13 +1248,13 @@ class ReinforcementMethod:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["grader"] = _encode(self.grader)
-        if self.hyperparameters is not UNSET:
-            out["hyperparameters"] = _encode(self.hyperparameters)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "grader": _encode(self.grader),
+        }
+        if (v1 := self.hyperparameters) is not UNSET:
+            out["hyperparameters"] = v1.to_dict()
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1059,19 +1289,38 @@ class SupervisedHyperparameters:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> SupervisedHyperparameters:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> SupervisedHyperparameters:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            n = 0
+            v0: Any = d.get("batch_size", _ABSENT)
+            if v0 is _ABSENT:
+                v0 = UNSET
+            else:
+                n += 1
+                if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+                    v0 = _DEC_SupervisedHyperparameters_0(v0, path + ".batch_size")
+            v1: Any = d.get("learning_rate_multiplier", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
+                    v1 = _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
+            v2: Any = d.get("n_epochs", _ABSENT)
+            if v2 is _ABSENT:
+                v2 = UNSET
+            else:
+                n += 1
+                if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
+                    v2 = _DEC_SupervisedHyperparameters_2(v2, path + ".n_epochs")
+            extra = {} if len(d) == n else _extra(d, _KEYS_SupervisedHyperparameters, path)
             return cls(
-                batch_size=_optional(d, "batch_size", path, _DEC_SupervisedHyperparameters_batch_size),
-                learning_rate_multiplier=_optional(
-                    d,
-                    "learning_rate_multiplier",
-                    path,
-                    _DEC_SupervisedHyperparameters_learning_rate_multiplier,
-                ),
-                n_epochs=_optional(d, "n_epochs", path, _DEC_SupervisedHyperparameters_n_epochs),
-                extra=_extra(d, _KEYS_SupervisedHyperparameters, path),
+                v0,
+                v1,
+                v2,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1080,15 +1329,14 @@ class SupervisedHyperparameters:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        if self.batch_size is not UNSET:
-            out["batch_size"] = self.batch_size
-        if self.learning_rate_multiplier is not UNSET:
-            out["learning_rate_multiplier"] = self.learning_rate_multiplier
-        if self.n_epochs is not UNSET:
-            out["n_epochs"] = self.n_epochs
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v0 := self.batch_size) is not UNSET:
+            out["batch_size"] = v0
+        if (v1 := self.learning_rate_multiplier) is not UNSET:
+            out["learning_rate_multiplier"] = v1
+        if (v2 := self.n_epochs) is not UNSET:
+            out["n_epochs"] = v2
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1115,12 +1363,21 @@ class SupervisedMethod:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> SupervisedMethod:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> SupervisedMethod:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            n = 0
+            v0: Any = d.get("hyperparameters", _ABSENT)
+            if v0 is _ABSENT:
+                v0 = UNSET
+            else:
+                n += 1
+                v0 = SupervisedHyperparameters._decode(v0, path + ".hyperparameters")
+            extra = {} if len(d) == n else _extra(d, _KEYS_SupervisedMethod, path)
             return cls(
-                hyperparameters=_optional(d, "hyperparameters", path, _DEC_SupervisedMethod_hyperparameters),
-                extra=_extra(d, _KEYS_SupervisedMethod, path),
+                v0,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1129,11 +1386,10 @@ class SupervisedMethod:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        if self.hyperparameters is not UNSET:
-            out["hyperparameters"] = _encode(self.hyperparameters)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v0 := self.hyperparameters) is not UNSET:
+            out["hyperparameters"] = v0.to_dict()
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1169,15 +1425,44 @@ class FineTuneMethod:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuneMethod:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuneMethod:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["type"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuneMethod)
+            n = 1
+            if type(v0) is str:
+                v0 = _MEMBERS_FineTuneMethodType.get(v0, v0)
+            else:
+                v0 = _DEC_FineTuneMethod_0(v0, path + ".type")
+            v1: Any = d.get("supervised", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                v1 = SupervisedMethod._decode(v1, path + ".supervised")
+            v2: Any = d.get("dpo", _ABSENT)
+            if v2 is _ABSENT:
+                v2 = UNSET
+            else:
+                n += 1
+                v2 = DpoMethod._decode(v2, path + ".dpo")
+            v3: Any = d.get("reinforcement", _ABSENT)
+            if v3 is _ABSENT:
+                v3 = UNSET
+            else:
+                n += 1
+                v3 = ReinforcementMethod._decode(v3, path + ".reinforcement")
+            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuneMethod, path)
             return cls(
-                type=_required(d, "type", path, _DEC_FineTuneMethod_type),
-                supervised=_optional(d, "supervised", path, _DEC_FineTuneMethod_supervised),
-                dpo=_optional(d, "dpo", path, _DEC_FineTuneMethod_dpo),
-                reinforcement=_optional(d, "reinforcement", path, _DEC_FineTuneMethod_reinforcement),
-                extra=_extra(d, _KEYS_FineTuneMethod, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1185,17 +1470,17 @@ class FineTuneMethod:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["type"] = _encode(self.type)
-        if self.supervised is not UNSET:
-            out["supervised"] = _encode(self.supervised)
-        if self.dpo is not UNSET:
-            out["dpo"] = _encode(self.dpo)
-        if self.reinforcement is not UNSET:
-            out["reinforcement"] = _encode(self.reinforcement)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "type": _text(self.type),
+        }
+        if (v1 := self.supervised) is not UNSET:
+            out["supervised"] = v1.to_dict()
+        if (v2 := self.dpo) is not UNSET:
+            out["dpo"] = v2.to_dict()
+        if (v3 := self.reinforcement) is not UNSET:
+            out["reinforcement"] = v3.to_dict()
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1232,14 +1517,28 @@ class FineTuningJobError:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuningJobError:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuningJobError:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["code"]
+                v1 = d["message"]
+                v2 = d["param"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuningJobError)
+            if type(v0) is not str:
+                v0 = _str(v0, path + ".code")
+            if type(v1) is not str:
+                v1 = _str(v1, path + ".message")
+            if v2 is not None and type(v2) is not str:
+                v2 = _str(v2, path + ".param")
+            extra = {} if len(d) == 3 else _extra(d, _KEYS_FineTuningJobError, path)
             return cls(
-                code=_required(d, "code", path, _DEC_FineTuningJobError_code),
-                message=_required(d, "message", path, _DEC_FineTuningJobError_message),
-                param=_required(d, "param", path, _DEC_FineTuningJobError_param),
-                extra=_extra(d, _KEYS_FineTuningJobError, path),
+                v0,
+                v1,
+                v2,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1247,13 +1546,13 @@ class FineTuningJobError:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["code"] = self.code
-        out["message"] = self.message
-        out["param"] = self.param
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "code": self.code,
+            "message": self.message,
+            "param": self.param,
+        }
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1292,19 +1591,38 @@ class FineTuningJobHyperparameters:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuningJobHyperparameters:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuningJobHyperparameters:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            n = 0
+            v0: Any = d.get("n_epochs", _ABSENT)
+            if v0 is _ABSENT:
+                v0 = UNSET
+            else:
+                n += 1
+                if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+                    v0 = _DEC_FineTuningJobHyperparameters_0(v0, path + ".n_epochs")
+            v1: Any = d.get("batch_size", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                if v1 is not None and ((type(v1) is not str or v1 != "auto") and type(v1) is not int):
+                    v1 = _DEC_FineTuningJobHyperparameters_1(v1, path + ".batch_size")
+            v2: Any = d.get("learning_rate_multiplier", _ABSENT)
+            if v2 is _ABSENT:
+                v2 = UNSET
+            else:
+                n += 1
+                if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
+                    v2 = _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
+            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJobHyperparameters, path)
             return cls(
-                n_epochs=_optional(d, "n_epochs", path, _DEC_FineTuningJobHyperparameters_n_epochs),
-                batch_size=_optional(d, "batch_size", path, _DEC_FineTuningJobHyperparameters_batch_size),
-                learning_rate_multiplier=_optional(
-                    d,
-                    "learning_rate_multiplier",
-                    path,
-                    _DEC_FineTuningJobHyperparameters_learning_rate_multiplier,
-                ),
-                extra=_extra(d, _KEYS_FineTuningJobHyperparameters, path),
+                v0,
+                v1,
+                v2,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1313,15 +1631,14 @@ class FineTuningJobHyperparameters:
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
         out: dict[str, Any] = {}
-        if self.n_epochs is not UNSET:
-            out["n_epochs"] = self.n_epochs
-        if self.batch_size is not UNSET:
-            out["batch_size"] = self.batch_size
-        if self.learning_rate_multiplier is not UNSET:
-            out["learning_rate_multiplier"] = self.learning_rate_multiplier
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v0 := self.n_epochs) is not UNSET:
+            out["n_epochs"] = v0
+        if (v1 := self.batch_size) is not UNSET:
+            out["batch_size"] = v1
+        if (v2 := self.learning_rate_multiplier) is not UNSET:
+            out["learning_rate_multiplier"] = v2
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1361,15 +1678,47 @@ class FineTuningJobWandbIntegration:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuningJobWandbIntegration:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuningJobWandbIntegration:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["project"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuningJobWandbIntegration)
+            n = 1
+            if type(v0) is not str:
+                v0 = _str(v0, path + ".project")
+            v1: Any = d.get("name", _ABSENT)
+            if v1 is _ABSENT:
+                v1 = UNSET
+            else:
+                n += 1
+                if v1 is not None and type(v1) is not str:
+                    v1 = _str(v1, path + ".name")
+            v2: Any = d.get("entity", _ABSENT)
+            if v2 is _ABSENT:
+                v2 = UNSET
+            else:
+                n += 1
+                if v2 is not None and type(v2) is not str:
+                    v2 = _str(v2, path + ".entity")
+            v3: Any = d.get("tags", _ABSENT)
+            if v3 is _ABSENT:
+                v3 = UNSET
+            else:
+                n += 1
+                if type(v3) is list and not [x for x in v3 if type(x) is not str]:
+                    v3 = v3.copy()
+                else:
+                    v3 = _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
+            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJobWandbIntegration, path)
             return cls(
-                project=_required(d, "project", path, _DEC_FineTuningJobWandbIntegration_project),
-                name=_optional(d, "name", path, _DEC_FineTuningJobWandbIntegration_name),
-                entity=_optional(d, "entity", path, _DEC_FineTuningJobWandbIntegration_entity),
-                tags=_optional(d, "tags", path, _DEC_FineTuningJobWandbIntegration_tags),
-                extra=_extra(d, _KEYS_FineTuningJobWandbIntegration, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1377,17 +1726,17 @@ class FineTuningJobWandbIntegration:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["project"] = self.project
-        if self.name is not UNSET:
-            out["name"] = self.name
-        if self.entity is not UNSET:
-            out["entity"] = self.entity
-        if self.tags is not UNSET:
-            out["tags"] = _encode(self.tags)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "project": self.project,
+        }
+        if (v1 := self.name) is not UNSET:
+            out["name"] = v1
+        if (v2 := self.entity) is not UNSET:
+            out["entity"] = v2
+        if (v3 := self.tags) is not UNSET:
+            out["tags"] = list(v3)
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1419,13 +1768,23 @@ class FineTuningJobIntegration:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuningJobIntegration:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuningJobIntegration:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["type"]
+                v1 = d["wandb"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuningJobIntegration)
+            if type(v0) is not str or v0 != "wandb":
+                v0 = _DEC_FineTuningJobIntegration_0(v0, path + ".type")
+            v1 = FineTuningJobWandbIntegration._decode(v1, path + ".wandb")
+            extra = {} if len(d) == 2 else _extra(d, _KEYS_FineTuningJobIntegration, path)
             return cls(
-                type=_required(d, "type", path, _DEC_FineTuningJobIntegration_type),
-                wandb=_required(d, "wandb", path, _DEC_FineTuningJobIntegration_wandb),
-                extra=_extra(d, _KEYS_FineTuningJobIntegration, path),
+                v0,
+                v1,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1433,12 +1792,12 @@ class FineTuningJobIntegration:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["type"] = self.type
-        out["wandb"] = _encode(self.wandb)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        out: dict[str, Any] = {
+            "type": self.type,
+            "wandb": self.wandb.to_dict(),
+        }
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1534,30 +1893,116 @@ class FineTuningJob:
         return cls._decode(_loads(text), "")
 
     @classmethod
-    def _decode(cls, data: Any, path: str) -> FineTuningJob:
-        d = _dict(data, path)
+    def _decode(cls, d: Any, path: str) -> FineTuningJob:
+        if type(d) is not dict:
+            d = _dict(d, path)
         try:
+            try:
+                v0 = d["id"]
+                v1 = d["created_at"]
+                v2 = d["error"]
+                v3 = d["fine_tuned_model"]
+                v4 = d["finished_at"]
+                v5 = d["hyperparameters"]
+                v6 = d["model"]
+                v7 = d["object"]
+                v8 = d["organization_id"]
+                v9 = d["result_files"]
+                v10 = d["status"]
+                v11 = d["trained_tokens"]
+                v12 = d["training_file"]
+                v13 = d["validation_file"]
+                v15 = d["seed"]
+            except KeyError:
+                _missing(d, path, _REQUIRED_FineTuningJob)
+            n = 15
+            if type(v0) is not str:
+                v0 = _str(v0, path + ".id")
+            if type(v1) is not int:
+                v1 = _int(v1, path + ".created_at")
+            if v2 is not None:
+                v2 = FineTuningJobError._decode(v2, path + ".error")
+            if v3 is not None and type(v3) is not str:
+                v3 = _str(v3, path + ".fine_tuned_model")
+            if v4 is not None and type(v4) is not int:
+                v4 = _int(v4, path + ".finished_at")
+            v5 = FineTuningJobHyperparameters._decode(v5, path + ".hyperparameters")
+            if type(v6) is not str:
+                v6 = _str(v6, path + ".model")
+            if type(v7) is not str or v7 != "fine_tuning.job":
+                v7 = _DEC_FineTuningJob_7(v7, path + ".object")
+            if type(v8) is not str:
+                v8 = _str(v8, path + ".organization_id")
+            if type(v9) is list and not [x for x in v9 if type(x) is not str]:
+                v9 = v9.copy()
+            else:
+                v9 = _DEC_FineTuningJob_9(v9, path + ".result_files")
+            if type(v10) is str:
+                v10 = _MEMBERS_FineTuningJobStatus.get(v10, v10)
+            else:
+                v10 = _DEC_FineTuningJob_10(v10, path + ".status")
+            if v11 is not None and type(v11) is not int:
+                v11 = _int(v11, path + ".trained_tokens")
+            if type(v12) is not str:
+                v12 = _str(v12, path + ".training_file")
+            if v13 is not None and type(v13) is not str:
+                v13 = _str(v13, path + ".validation_file")
+            v14: Any = d.get("integrations", _ABSENT)
+            if v14 is _ABSENT:
+                v14 = UNSET
+            else:
+                n += 1
+                if v14 is not None:
+                    v14 = _DEC_FineTuningJob_14(v14, path + ".integrations")
+            if type(v15) is not int:
+                v15 = _int(v15, path + ".seed")
+            v16: Any = d.get("estimated_finish", _ABSENT)
+            if v16 is _ABSENT:
+                v16 = UNSET
+            else:
+                n += 1
+                if v16 is not None and type(v16) is not int:
+                    v16 = _int(v16, path + ".estimated_finish")
+            v17: Any = d.get("method", _ABSENT)
+            if v17 is _ABSENT:
+                v17 = UNSET
+            else:
+                n += 1
+                v17 = FineTuneMethod._decode(v17, path + ".method")
+            v18: Any = d.get("metadata", _ABSENT)
+            if v18 is _ABSENT:
+                v18 = UNSET
+            else:
+                n += 1
+                if v18 is not None:
+                    if type(v18) is dict and not [
+                        k for k, x in v18.items() if type(k) is not str or type(x) is not str
+                    ]:
+                        v18 = v18.copy()
+                    else:
+                        v18 = _DEC_FineTuningJob_18(v18, path + ".metadata")
+            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJob, path)
             return cls(
-                id=_required(d, "id", path, _DEC_FineTuningJob_id),
-                created_at=_required(d, "created_at", path, _DEC_FineTuningJob_created_at),
-                error=_required(d, "error", path, _DEC_FineTuningJob_error),
-                fine_tuned_model=_required(d, "fine_tuned_model", path, _DEC_FineTuningJob_fine_tuned_model),
-                finished_at=_required(d, "finished_at", path, _DEC_FineTuningJob_finished_at),
-                hyperparameters=_required(d, "hyperparameters", path, _DEC_FineTuningJob_hyperparameters),
-                model=_required(d, "model", path, _DEC_FineTuningJob_model),
-                object=_required(d, "object", path, _DEC_FineTuningJob_object),
-                organization_id=_required(d, "organization_id", path, _DEC_FineTuningJob_organization_id),
-                result_files=_required(d, "result_files", path, _DEC_FineTuningJob_result_files),
-                status=_required(d, "status", path, _DEC_FineTuningJob_status),
-                trained_tokens=_required(d, "trained_tokens", path, _DEC_FineTuningJob_trained_tokens),
-                training_file=_required(d, "training_file", path, _DEC_FineTuningJob_training_file),
-                validation_file=_required(d, "validation_file", path, _DEC_FineTuningJob_validation_file),
-                integrations=_optional(d, "integrations", path, _DEC_FineTuningJob_integrations),
-                seed=_required(d, "seed", path, _DEC_FineTuningJob_seed),
-                estimated_finish=_optional(d, "estimated_finish", path, _DEC_FineTuningJob_estimated_finish),
-                method=_optional(d, "method", path, _DEC_FineTuningJob_method),
-                metadata=_optional(d, "metadata", path, _DEC_FineTuningJob_metadata),
-                extra=_extra(d, _KEYS_FineTuningJob, path),
+                v0,
+                v1,
+                v2,
+                v3,
+                v4,
+                v5,
+                v6,
+                v7,
+                v8,
+                v9,
+                v10,
+                v11,
+                v12,
+                v13,
+                v15,
+                v14,
+                v16,
+                v17,
+                v18,
+                extra,
             )
         except RecursionError:
             # only a model that contains itself can nest this deep
@@ -1565,33 +2010,33 @@ class FineTuningJob:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
-        out: dict[str, Any] = {}
-        out["id"] = self.id
-        out["created_at"] = self.created_at
-        out["error"] = _encode(self.error)
-        out["fine_tuned_model"] = self.fine_tuned_model
-        out["finished_at"] = self.finished_at
-        out["hyperparameters"] = _encode(self.hyperparameters)
-        out["model"] = self.model
-        out["object"] = self.object
-        out["organization_id"] = self.organization_id
-        out["result_files"] = _encode(self.result_files)
-        out["status"] = _encode(self.status)
-        out["trained_tokens"] = self.trained_tokens
-        out["training_file"] = self.training_file
-        out["validation_file"] = self.validation_file
-        if self.integrations is not UNSET:
-            out["integrations"] = _encode(self.integrations)
+        out: dict[str, Any] = {
+            "id": self.id,
+            "created_at": self.created_at,
+            "error": None if self.error is None else self.error.to_dict(),
+            "fine_tuned_model": self.fine_tuned_model,
+            "finished_at": self.finished_at,
+            "hyperparameters": self.hyperparameters.to_dict(),
+            "model": self.model,
+            "object": self.object,
+            "organization_id": self.organization_id,
+            "result_files": list(self.result_files),
+            "status": _text(self.status),
+            "trained_tokens": self.trained_tokens,
+            "training_file": self.training_file,
+            "validation_file": self.validation_file,
+        }
+        if (v14 := self.integrations) is not UNSET:
+            out["integrations"] = None if v14 is None else [x.to_dict() for x in v14]
         out["seed"] = self.seed
-        if self.estimated_finish is not UNSET:
-            out["estimated_finish"] = self.estimated_finish
-        if self.method is not UNSET:
-            out["method"] = _encode(self.method)
-        if self.metadata is not UNSET:
-            out["metadata"] = _encode(self.metadata)
-        for key, value in self.extra.items():
-            if key not in out:
-                out[key] = _encode(value)
+        if (v16 := self.estimated_finish) is not UNSET:
+            out["estimated_finish"] = v16
+        if (v17 := self.method) is not UNSET:
+            out["method"] = v17.to_dict()
+        if (v18 := self.metadata) is not UNSET:
+            out["metadata"] = None if v18 is None else dict(v18)
+        if self.extra:
+            _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
@@ -1599,51 +2044,52 @@ class FineTuningJob:
 
 
 # ---------------------------------------------------------------------------------------------
-# decoders, bound once (after every class exists)
+# each model's keys and the general decoders of its fields, bound once (after every class exists)
 
+
+_REQUIRED_DpoHyperparameters: tuple[str, ...] = ()
 _KEYS_DpoHyperparameters: frozenset[str] = frozenset(
-    {"beta", "batch_size", "learning_rate_multiplier", "n_epochs"}
-)
-_DEC_DpoHyperparameters_beta: _Decoder[Union[Literal["auto"], float]] = _union(
     (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
+        "beta",
+        "batch_size",
+        "learning_rate_multiplier",
+        "n_epochs",
+    )
 )
-_DEC_DpoHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
+_DEC_DpoHyperparameters_0 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_DpoHyperparameters_1 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_DpoHyperparameters_2 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_DpoHyperparameters_3 = _union((_literal(("auto",)), _int), "'auto' or int")
+
+
+_REQUIRED_DpoMethod: tuple[str, ...] = ()
+_KEYS_DpoMethod: frozenset[str] = frozenset(("hyperparameters",))
+
+
+_REQUIRED_FineTuneEvent: tuple[str, ...] = (
+    "created_at",
+    "level",
+    "message",
+    "object",
 )
-_DEC_DpoHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
+_KEYS_FineTuneEvent: frozenset[str] = frozenset(
     (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_DpoHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
+        "created_at",
+        "level",
+        "message",
+        "object",
+    )
 )
 
-_KEYS_DpoMethod: frozenset[str] = frozenset({"hyperparameters"})
-_DEC_DpoMethod_hyperparameters: _Decoder[DpoHyperparameters] = DpoHyperparameters._decode
 
-_KEYS_FineTuneEvent: frozenset[str] = frozenset({"created_at", "level", "message", "object"})
-_DEC_FineTuneEvent_created_at: _Decoder[int] = _int
-_DEC_FineTuneEvent_level: _Decoder[str] = _str
-_DEC_FineTuneEvent_message: _Decoder[str] = _str
-_DEC_FineTuneEvent_object: _Decoder[str] = _str
-
+_REQUIRED_FineTuneHyperparams: tuple[str, ...] = (
+    "n_epochs",
+    "batch_size",
+    "prompt_loss_weight",
+    "learning_rate_multiplier",
+)
 _KEYS_FineTuneHyperparams: frozenset[str] = frozenset(
-    {
+    (
         "n_epochs",
         "batch_size",
         "prompt_loss_weight",
@@ -1651,30 +2097,50 @@ _KEYS_FineTuneHyperparams: frozenset[str] = frozenset(
         "compute_classification_metrics",
         "classification_positive_class",
         "classification_n_classes",
-    }
+    )
 )
-_DEC_FineTuneHyperparams_n_epochs: _Decoder[int] = _int
-_DEC_FineTuneHyperparams_batch_size: _Decoder[int] = _int
-_DEC_FineTuneHyperparams_prompt_loss_weight: _Decoder[float] = _float
-_DEC_FineTuneHyperparams_learning_rate_multiplier: _Decoder[float] = _float
-_DEC_FineTuneHyperparams_compute_classification_metrics: _Decoder[bool] = _bool
-_DEC_FineTuneHyperparams_classification_positive_class: _Decoder[str] = _str
-_DEC_FineTuneHyperparams_classification_n_classes: _Decoder[int] = _int
 
+
+_REQUIRED_OpenAIFile: tuple[str, ...] = (
+    "id",
+    "object",
+    "bytes",
+    "created_at",
+    "filename",
+    "purpose",
+)
 _KEYS_OpenAIFile: frozenset[str] = frozenset(
-    {"id", "object", "bytes", "created_at", "filename", "purpose", "status", "status_details"}
+    (
+        "id",
+        "object",
+        "bytes",
+        "created_at",
+        "filename",
+        "purpose",
+        "status",
+        "status_details",
+    )
 )
-_DEC_OpenAIFile_id: _Decoder[str] = _str
-_DEC_OpenAIFile_object: _Decoder[Literal["file"]] = _literal(("file",))
-_DEC_OpenAIFile_bytes_: _Decoder[int] = _int
-_DEC_OpenAIFile_created_at: _Decoder[int] = _int
-_DEC_OpenAIFile_filename: _Decoder[str] = _str
-_DEC_OpenAIFile_purpose: _Decoder[str] = _str
-_DEC_OpenAIFile_status: _Decoder[str] = _str
-_DEC_OpenAIFile_status_details: _Decoder[dict[str, Any]] = _map(_any)
+_DEC_OpenAIFile_1 = _literal(("file",))
+_DEC_OpenAIFile_7 = _map(_any)
 
+
+_REQUIRED_FineTune: tuple[str, ...] = (
+    "id",
+    "object",
+    "created_at",
+    "updated_at",
+    "model",
+    "fine_tuned_model",
+    "organization_id",
+    "status",
+    "hyperparams",
+    "training_files",
+    "validation_files",
+    "result_files",
+)
 _KEYS_FineTune: frozenset[str] = frozenset(
-    {
+    (
         "id",
         "object",
         "created_at",
@@ -1688,24 +2154,19 @@ _KEYS_FineTune: frozenset[str] = frozenset(
         "validation_files",
         "result_files",
         "events",
-    }
+    )
 )
-_DEC_FineTune_id: _Decoder[str] = _str
-_DEC_FineTune_object: _Decoder[Literal["fine-tune"]] = _literal(("fine-tune",))
-_DEC_FineTune_created_at: _Decoder[int] = _int
-_DEC_FineTune_updated_at: _Decoder[int] = _int
-_DEC_FineTune_model: _Decoder[str] = _str
-_DEC_FineTune_fine_tuned_model: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTune_organization_id: _Decoder[str] = _str
-_DEC_FineTune_status: _Decoder[Union[FineTuneStatus, str]] = _open_enum(FineTuneStatus)
-_DEC_FineTune_hyperparams: _Decoder[FineTuneHyperparams] = FineTuneHyperparams._decode
-_DEC_FineTune_training_files: _Decoder[list[OpenAIFile]] = _list(OpenAIFile._decode)
-_DEC_FineTune_validation_files: _Decoder[list[OpenAIFile]] = _list(OpenAIFile._decode)
-_DEC_FineTune_result_files: _Decoder[list[OpenAIFile]] = _list(OpenAIFile._decode)
-_DEC_FineTune_events: _Decoder[list[FineTuneEvent]] = _list(FineTuneEvent._decode)
+_DEC_FineTune_1 = _literal(("fine-tune",))
+_DEC_FineTune_7 = _open_enum(FineTuneStatus)
+_DEC_FineTune_9 = _list(OpenAIFile._decode)
+_DEC_FineTune_10 = _list(OpenAIFile._decode)
+_DEC_FineTune_11 = _list(OpenAIFile._decode)
+_DEC_FineTune_12 = _list(FineTuneEvent._decode)
 
+
+_REQUIRED_ReinforcementHyperparameters: tuple[str, ...] = ()
 _KEYS_ReinforcementHyperparameters: frozenset[str] = frozenset(
-    {
+    (
         "batch_size",
         "compute_multiplier",
         "eval_interval",
@@ -1713,140 +2174,127 @@ _KEYS_ReinforcementHyperparameters: frozenset[str] = frozenset(
         "learning_rate_multiplier",
         "n_epochs",
         "reasoning_effort",
-    }
-)
-_DEC_ReinforcementHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_compute_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
-    (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_ReinforcementHyperparameters_eval_interval: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_eval_samples: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
-    (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_ReinforcementHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_reasoning_effort: _Decoder[
-    Union[ReinforcementHyperparametersReasoningEffort, str]
-] = _open_enum(ReinforcementHyperparametersReasoningEffort)
-
-_KEYS_ReinforcementMethod: frozenset[str] = frozenset({"grader", "hyperparameters"})
-_DEC_ReinforcementMethod_grader: _Decoder[dict[str, Any]] = _map(_any)
-_DEC_ReinforcementMethod_hyperparameters: _Decoder[ReinforcementHyperparameters] = (
-    ReinforcementHyperparameters._decode
-)
-
-_KEYS_SupervisedHyperparameters: frozenset[str] = frozenset(
-    {"batch_size", "learning_rate_multiplier", "n_epochs"}
-)
-_DEC_SupervisedHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_SupervisedHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
-    (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_SupervisedHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-
-_KEYS_SupervisedMethod: frozenset[str] = frozenset({"hyperparameters"})
-_DEC_SupervisedMethod_hyperparameters: _Decoder[SupervisedHyperparameters] = SupervisedHyperparameters._decode
-
-_KEYS_FineTuneMethod: frozenset[str] = frozenset({"type", "supervised", "dpo", "reinforcement"})
-_DEC_FineTuneMethod_type: _Decoder[Union[FineTuneMethodType, str]] = _open_enum(FineTuneMethodType)
-_DEC_FineTuneMethod_supervised: _Decoder[SupervisedMethod] = SupervisedMethod._decode
-_DEC_FineTuneMethod_dpo: _Decoder[DpoMethod] = DpoMethod._decode
-_DEC_FineTuneMethod_reinforcement: _Decoder[ReinforcementMethod] = ReinforcementMethod._decode
-
-_KEYS_FineTuningJobError: frozenset[str] = frozenset({"code", "message", "param"})
-_DEC_FineTuningJobError_code: _Decoder[str] = _str
-_DEC_FineTuningJobError_message: _Decoder[str] = _str
-_DEC_FineTuningJobError_param: _Decoder[Optional[str]] = _nullable(_str)
-
-_KEYS_FineTuningJobHyperparameters: frozenset[str] = frozenset(
-    {"n_epochs", "batch_size", "learning_rate_multiplier"}
-)
-_DEC_FineTuningJobHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_FineTuningJobHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int, None]] = _nullable(
-    _union(
-        (
-            _literal(("auto",)),
-            _int,
-        ),
-        "'auto' or int",
     )
 )
-_DEC_FineTuningJobHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
+_DEC_ReinforcementHyperparameters_0 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_1 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_ReinforcementHyperparameters_2 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_3 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_4 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_ReinforcementHyperparameters_5 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_6 = _open_enum(ReinforcementHyperparametersReasoningEffort)
+
+
+_REQUIRED_ReinforcementMethod: tuple[str, ...] = ("grader",)
+_KEYS_ReinforcementMethod: frozenset[str] = frozenset(
     (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
+        "grader",
+        "hyperparameters",
+    )
+)
+_DEC_ReinforcementMethod_0 = _map(_any)
+
+
+_REQUIRED_SupervisedHyperparameters: tuple[str, ...] = ()
+_KEYS_SupervisedHyperparameters: frozenset[str] = frozenset(
+    (
+        "batch_size",
+        "learning_rate_multiplier",
+        "n_epochs",
+    )
+)
+_DEC_SupervisedHyperparameters_0 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_SupervisedHyperparameters_1 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_SupervisedHyperparameters_2 = _union((_literal(("auto",)), _int), "'auto' or int")
+
+
+_REQUIRED_SupervisedMethod: tuple[str, ...] = ()
+_KEYS_SupervisedMethod: frozenset[str] = frozenset(("hyperparameters",))
+
+
+_REQUIRED_FineTuneMethod: tuple[str, ...] = ("type",)
+_KEYS_FineTuneMethod: frozenset[str] = frozenset(
+    (
+        "type",
+        "supervised",
+        "dpo",
+        "reinforcement",
+    )
+)
+_DEC_FineTuneMethod_0 = _open_enum(FineTuneMethodType)
+
+
+_REQUIRED_FineTuningJobError: tuple[str, ...] = (
+    "code",
+    "message",
+    "param",
+)
+_KEYS_FineTuningJobError: frozenset[str] = frozenset(
+    (
+        "code",
+        "message",
+        "param",
+    )
 )
 
-_KEYS_FineTuningJobWandbIntegration: frozenset[str] = frozenset({"project", "name", "entity", "tags"})
-_DEC_FineTuningJobWandbIntegration_project: _Decoder[str] = _str
-_DEC_FineTuningJobWandbIntegration_name: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJobWandbIntegration_entity: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJobWandbIntegration_tags: _Decoder[list[str]] = _list(_str)
 
-_KEYS_FineTuningJobIntegration: frozenset[str] = frozenset({"type", "wandb"})
-_DEC_FineTuningJobIntegration_type: _Decoder[Literal["wandb"]] = _literal(("wandb",))
-_DEC_FineTuningJobIntegration_wandb: _Decoder[FineTuningJobWandbIntegration] = (
-    FineTuningJobWandbIntegration._decode
+_REQUIRED_FineTuningJobHyperparameters: tuple[str, ...] = ()
+_KEYS_FineTuningJobHyperparameters: frozenset[str] = frozenset(
+    (
+        "n_epochs",
+        "batch_size",
+        "learning_rate_multiplier",
+    )
 )
+_DEC_FineTuningJobHyperparameters_0 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_FineTuningJobHyperparameters_1 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_FineTuningJobHyperparameters_2 = _union((_literal(("auto",)), _float), "'auto' or float")
 
+
+_REQUIRED_FineTuningJobWandbIntegration: tuple[str, ...] = ("project",)
+_KEYS_FineTuningJobWandbIntegration: frozenset[str] = frozenset(
+    (
+        "project",
+        "name",
+        "entity",
+        "tags",
+    )
+)
+_DEC_FineTuningJobWandbIntegration_3 = _list(_str)
+
+
+_REQUIRED_FineTuningJobIntegration: tuple[str, ...] = (
+    "type",
+    "wandb",
+)
+_KEYS_FineTuningJobIntegration: frozenset[str] = frozenset(
+    (
+        "type",
+        "wandb",
+    )
+)
+_DEC_FineTuningJobIntegration_0 = _literal(("wandb",))
+
+
+_REQUIRED_FineTuningJob: tuple[str, ...] = (
+    "id",
+    "created_at",
+    "error",
+    "fine_tuned_model",
+    "finished_at",
+    "hyperparameters",
+    "model",
+    "object",
+    "organization_id",
+    "result_files",
+    "status",
+    "trained_tokens",
+    "training_file",
+    "validation_file",
+    "seed",
+)
 _KEYS_FineTuningJob: frozenset[str] = frozenset(
-    {
+    (
         "id",
         "created_at",
         "error",
@@ -1866,31 +2314,14 @@ _KEYS_FineTuningJob: frozenset[str] = frozenset(
         "estimated_finish",
         "method",
         "metadata",
-    }
+    )
 )
-_DEC_FineTuningJob_id: _Decoder[str] = _str
-_DEC_FineTuningJob_created_at: _Decoder[int] = _int
-_DEC_FineTuningJob_error: _Decoder[Optional[FineTuningJobError]] = _nullable(FineTuningJobError._decode)
-_DEC_FineTuningJob_fine_tuned_model: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJob_finished_at: _Decoder[Optional[int]] = _nullable(_int)
-_DEC_FineTuningJob_hyperparameters: _Decoder[FineTuningJobHyperparameters] = (
-    FineTuningJobHyperparameters._decode
-)
-_DEC_FineTuningJob_model: _Decoder[str] = _str
-_DEC_FineTuningJob_object: _Decoder[Literal["fine_tuning.job"]] = _literal(("fine_tuning.job",))
-_DEC_FineTuningJob_organization_id: _Decoder[str] = _str
-_DEC_FineTuningJob_result_files: _Decoder[list[str]] = _list(_str)
-_DEC_FineTuningJob_status: _Decoder[Union[FineTuningJobStatus, str]] = _open_enum(FineTuningJobStatus)
-_DEC_FineTuningJob_trained_tokens: _Decoder[Optional[int]] = _nullable(_int)
-_DEC_FineTuningJob_training_file: _Decoder[str] = _str
-_DEC_FineTuningJob_validation_file: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJob_integrations: _Decoder[Optional[list[FineTuningJobIntegration]]] = _nullable(
-    _list(FineTuningJobIntegration._decode)
-)
-_DEC_FineTuningJob_seed: _Decoder[int] = _int
-_DEC_FineTuningJob_estimated_finish: _Decoder[Optional[int]] = _nullable(_int)
-_DEC_FineTuningJob_method: _Decoder[FineTuneMethod] = FineTuneMethod._decode
-_DEC_FineTuningJob_metadata: _Decoder[Optional[dict[str, str]]] = _nullable(_map(_str))
+_DEC_FineTuningJob_7 = _literal(("fine_tuning.job",))
+_DEC_FineTuningJob_9 = _list(_str)
+_DEC_FineTuningJob_10 = _open_enum(FineTuningJobStatus)
+_DEC_FineTuningJob_14 = _list(FineTuningJobIntegration._decode)
+_DEC_FineTuningJob_18 = _map(_str)
+
 
 MODELS: dict[str, Any] = {
     "DpoHyperparameters": DpoHyperparameters,

@@ -192,7 +192,8 @@ class DpoHyperparameters(_Base):
     """
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None], BeforeValidator(_not_null)
+        Union[Literal["auto"], StrictInt, StrictFloat, None],
+        BeforeValidator(_not_null),
     ] = None
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
@@ -334,7 +335,8 @@ class ReinforcementHyperparameters(_Base):
     """
 
     compute_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None], BeforeValidator(_not_null)
+        Union[Literal["auto"], StrictInt, StrictFloat, None],
+        BeforeValidator(_not_null),
     ] = None
     """Scales the amount of compute spent exploring the search space during training."""
 
@@ -345,7 +347,8 @@ class ReinforcementHyperparameters(_Base):
     """How many evaluation samples are generated for each training step."""
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None], BeforeValidator(_not_null)
+        Union[Literal["auto"], StrictInt, StrictFloat, None],
+        BeforeValidator(_not_null),
     ] = None
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
@@ -387,7 +390,8 @@ class SupervisedHyperparameters(_Base):
     """
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None], BeforeValidator(_not_null)
+        Union[Literal["auto"], StrictInt, StrictFloat, None],
+        BeforeValidator(_not_null),
     ] = None
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
@@ -449,7 +453,8 @@ class FineTuningJobHyperparameters(_Base):
     """
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None], BeforeValidator(_not_null)
+        Union[Literal["auto"], StrictInt, StrictFloat, None],
+        BeforeValidator(_not_null),
     ] = None
     """Factor applied to the base learning rate; must be greater than 0. A smaller value can help avoid
     overfitting.

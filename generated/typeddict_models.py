@@ -39,7 +39,7 @@ Unknown keys: keep. Enums: open (an open enum keeps a value it does not know).
 from __future__ import annotations
 
 import enum
-from typing import Any, Callable, Literal, NoReturn, Optional, TypeVar, TypedDict, Union, cast
+from typing import Any, Callable, Final, Literal, NoReturn, Optional, TypeVar, TypedDict, Union, cast
 
 __all__ = [
     "FineTuneMethodType",
@@ -82,14 +82,19 @@ __all__ = [
     "ValidationError",
 ]
 
+
 # ---------------------------------------------------------------------------------------------
-# runtime: decoders (value, path) -> value that raise ValidationError naming the path
+# runtime: the general decoders (value, path) -> value, which raise ValidationError naming the
+# path. The models' own code checks the common case
+# inline and hands anything else to the decoders. A path is ".key.key[0]" (its leading dot is
+# dropped in messages).
 
 
 class ValidationError(ValueError):
     """A document does not fit its model; the message starts with the path of the bad value."""
 
     def __init__(self, path: str, message: str) -> None:
+        path = path[1:] if path[:1] == "." else path
         super().__init__(f"{path or '<root>'}: {message}")
         self.path = path
 
@@ -98,6 +103,8 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 _Decoder = Callable[[Any, str], _T]
 _UNKNOWN_KEYS: str = "keep"
+# what dict.get gives for an absent key
+_ABSENT: Final = object()
 # values of Any and object fields (and kept unknown keys) nested deeper are rejected (as pydantic
 # rejects JSON text nested deeper than 200), so that nothing recurses without bound
 _MAX_DEPTH = 200
@@ -125,7 +132,7 @@ def _fail(path: str, expected: str, value: Any) -> NoReturn:
 
 
 def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+    return f"{path}.{key}"
 
 
 def _str(value: Any, path: str) -> str:
@@ -181,8 +188,7 @@ def _path_of(parent: Any, key: str) -> str:
     while parent is not None:
         parent, key = parent
         parts.append(key)
-    root, rest = parts[-1], "".join(reversed(parts[:-1]))
-    return root + (rest[1:] if not root and rest.startswith(".") else rest)
+    return "".join(reversed(parts))
 
 
 def _any(value: Any, path: str) -> Any:
@@ -220,13 +226,6 @@ def _map(item: _Decoder[_T]) -> _Decoder[dict[str, _T]]:
                 _fail(path, "string keys", k)
             out[k] = item(v, _join(path, k))
         return out
-
-    return decode
-
-
-def _nullable(inner: _Decoder[_T]) -> _Decoder[Optional[_T]]:
-    def decode(value: Any, path: str) -> Optional[_T]:
-        return None if value is None else inner(value, path)
 
     return decode
 
@@ -287,17 +286,12 @@ def _open_enum(cls: type[_E]) -> _Decoder[Union[_E, str]]:
     return decode
 
 
-def _required(data: dict[str, Any], key: str, path: str, decode: _Decoder[_T]) -> _T:
-    where = _join(path, key)
-    if key not in data:
-        raise ValidationError(where, "required key is missing")
-    return decode(data[key], where)
-
-
-def _optional(data: dict[str, Any], key: str, path: str, decode: _Decoder[_T]) -> Optional[_T]:
-    if key not in data:
-        return None
-    return decode(data[key], _join(path, key))
+def _missing(data: dict[str, Any], path: str, required: tuple[str, ...]) -> NoReturn:
+    """Raise for the first required key (in the model's order) that ``data`` lacks."""
+    for key in required:
+        if key not in data:
+            raise ValidationError(_join(path, key), "required key is missing")
+    raise ValidationError(path, "a required key cannot be read")
 
 
 def _extra(data: dict[str, Any], known: frozenset[str], path: str) -> dict[str, Any]:
@@ -307,9 +301,8 @@ def _extra(data: dict[str, Any], known: frozenset[str], path: str) -> dict[str, 
         _json_value(unknown, path)
         return unknown
     if _UNKNOWN_KEYS == "forbid":
-        raise ValidationError(
-            _join(path, str(next(iter(unknown)))), "unknown key (unknown keys are forbidden)"
-        )
+        first = str(next(iter(unknown)))
+        raise ValidationError(_join(path, first), "unknown key (unknown keys are forbidden)")
     return {}
 
 
@@ -327,7 +320,8 @@ FineTuneStatus = Union[Literal["created", "pending", "running", "succeeded", "fa
     """
 
 FineTuningJobStatus = Union[
-    Literal["validating_files", "queued", "running", "succeeded", "failed", "cancelled"], str
+    Literal["validating_files", "queued", "running", "succeeded", "failed", "cancelled"],
+    str,
 ]
 """The current status of the fine-tuning job, which can be either `validating_files`, `queued`,
     `running`, `succeeded`, `failed`, or `cancelled`.
@@ -765,14 +759,33 @@ class FineTuningJob(_FineTuningJobOptional):
 # validating loaders: check a document, return it unchanged (typed)
 
 
-def _check_DpoHyperparameters(value: Any, path: str) -> DpoHyperparameters:
-    d = _dict(value, path)
+def _check_DpoHyperparameters(d: Any, path: str) -> DpoHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _optional(d, "beta", path, _DEC_DpoHyperparameters_beta)
-        _optional(d, "batch_size", path, _DEC_DpoHyperparameters_batch_size)
-        _optional(d, "learning_rate_multiplier", path, _DEC_DpoHyperparameters_learning_rate_multiplier)
-        _optional(d, "n_epochs", path, _DEC_DpoHyperparameters_n_epochs)
-        _extra(d, _KEYS_DpoHyperparameters, path)
+        n = 0
+        v0: Any = d.get("beta", _ABSENT)
+        if v0 is not _ABSENT:
+            n += 1
+            if (type(v0) is not str or v0 != "auto") and type(v0) is not float and type(v0) is not int:
+                _DEC_DpoHyperparameters_0(v0, path + ".beta")
+        v1: Any = d.get("batch_size", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            if (type(v1) is not str or v1 != "auto") and type(v1) is not int:
+                _DEC_DpoHyperparameters_1(v1, path + ".batch_size")
+        v2: Any = d.get("learning_rate_multiplier", _ABSENT)
+        if v2 is not _ABSENT:
+            n += 1
+            if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
+                _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
+        v3: Any = d.get("n_epochs", _ABSENT)
+        if v3 is not _ABSENT:
+            n += 1
+            if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
+                _DEC_DpoHyperparameters_3(v3, path + ".n_epochs")
+        if len(d) != n:
+            _extra(d, _KEYS_DpoHyperparameters, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -780,15 +793,23 @@ def _check_DpoHyperparameters(value: Any, path: str) -> DpoHyperparameters:
 
 
 def load_dpo_hyperparameters(data: Any) -> DpoHyperparameters:
-    """Check that ``data`` is a valid DpoHyperparameters document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid DpoHyperparameters document (a ValidationError names the bad
+    path); return it unchanged.
+    """
     return _check_DpoHyperparameters(data, "")
 
 
-def _check_DpoMethod(value: Any, path: str) -> DpoMethod:
-    d = _dict(value, path)
+def _check_DpoMethod(d: Any, path: str) -> DpoMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _optional(d, "hyperparameters", path, _DEC_DpoMethod_hyperparameters)
-        _extra(d, _KEYS_DpoMethod, path)
+        n = 0
+        v0: Any = d.get("hyperparameters", _ABSENT)
+        if v0 is not _ABSENT:
+            n += 1
+            _check_DpoHyperparameters(v0, path + ".hyperparameters")
+        if len(d) != n:
+            _extra(d, _KEYS_DpoMethod, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -796,18 +817,33 @@ def _check_DpoMethod(value: Any, path: str) -> DpoMethod:
 
 
 def load_dpo_method(data: Any) -> DpoMethod:
-    """Check that ``data`` is a valid DpoMethod document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid DpoMethod document (a ValidationError names the bad path); return
+    it unchanged.
+    """
     return _check_DpoMethod(data, "")
 
 
-def _check_FineTuneEvent(value: Any, path: str) -> FineTuneEvent:
-    d = _dict(value, path)
+def _check_FineTuneEvent(d: Any, path: str) -> FineTuneEvent:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "created_at", path, _DEC_FineTuneEvent_created_at)
-        _required(d, "level", path, _DEC_FineTuneEvent_level)
-        _required(d, "message", path, _DEC_FineTuneEvent_message)
-        _required(d, "object", path, _DEC_FineTuneEvent_object)
-        _extra(d, _KEYS_FineTuneEvent, path)
+        try:
+            v0 = d["created_at"]
+            v1 = d["level"]
+            v2 = d["message"]
+            v3 = d["object"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuneEvent)
+        if type(v0) is not int:
+            _int(v0, path + ".created_at")
+        if type(v1) is not str:
+            _str(v1, path + ".level")
+        if type(v2) is not str:
+            _str(v2, path + ".message")
+        if type(v3) is not str:
+            _str(v3, path + ".object")
+        if len(d) != 4:
+            _extra(d, _KEYS_FineTuneEvent, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -815,25 +851,49 @@ def _check_FineTuneEvent(value: Any, path: str) -> FineTuneEvent:
 
 
 def load_fine_tune_event(data: Any) -> FineTuneEvent:
-    """Check that ``data`` is a valid FineTuneEvent document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuneEvent document (a ValidationError names the bad path);
+    return it unchanged.
+    """
     return _check_FineTuneEvent(data, "")
 
 
-def _check_FineTuneHyperparams(value: Any, path: str) -> FineTuneHyperparams:
-    d = _dict(value, path)
+def _check_FineTuneHyperparams(d: Any, path: str) -> FineTuneHyperparams:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "n_epochs", path, _DEC_FineTuneHyperparams_n_epochs)
-        _required(d, "batch_size", path, _DEC_FineTuneHyperparams_batch_size)
-        _required(d, "prompt_loss_weight", path, _DEC_FineTuneHyperparams_prompt_loss_weight)
-        _required(d, "learning_rate_multiplier", path, _DEC_FineTuneHyperparams_learning_rate_multiplier)
-        _optional(
-            d, "compute_classification_metrics", path, _DEC_FineTuneHyperparams_compute_classification_metrics
-        )
-        _optional(
-            d, "classification_positive_class", path, _DEC_FineTuneHyperparams_classification_positive_class
-        )
-        _optional(d, "classification_n_classes", path, _DEC_FineTuneHyperparams_classification_n_classes)
-        _extra(d, _KEYS_FineTuneHyperparams, path)
+        try:
+            v0 = d["n_epochs"]
+            v1 = d["batch_size"]
+            v2 = d["prompt_loss_weight"]
+            v3 = d["learning_rate_multiplier"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuneHyperparams)
+        n = 4
+        if type(v0) is not int:
+            _int(v0, path + ".n_epochs")
+        if type(v1) is not int:
+            _int(v1, path + ".batch_size")
+        if type(v2) is not float and type(v2) is not int:
+            _float(v2, path + ".prompt_loss_weight")
+        if type(v3) is not float and type(v3) is not int:
+            _float(v3, path + ".learning_rate_multiplier")
+        v4: Any = d.get("compute_classification_metrics", _ABSENT)
+        if v4 is not _ABSENT:
+            n += 1
+            if type(v4) is not bool:
+                _bool(v4, path + ".compute_classification_metrics")
+        v5: Any = d.get("classification_positive_class", _ABSENT)
+        if v5 is not _ABSENT:
+            n += 1
+            if type(v5) is not str:
+                _str(v5, path + ".classification_positive_class")
+        v6: Any = d.get("classification_n_classes", _ABSENT)
+        if v6 is not _ABSENT:
+            n += 1
+            if type(v6) is not int:
+                _int(v6, path + ".classification_n_classes")
+        if len(d) != n:
+            _extra(d, _KEYS_FineTuneHyperparams, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -841,22 +901,49 @@ def _check_FineTuneHyperparams(value: Any, path: str) -> FineTuneHyperparams:
 
 
 def load_fine_tune_hyperparams(data: Any) -> FineTuneHyperparams:
-    """Check that ``data`` is a valid FineTuneHyperparams document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuneHyperparams document (a ValidationError names the bad
+    path); return it unchanged.
+    """
     return _check_FineTuneHyperparams(data, "")
 
 
-def _check_OpenAIFile(value: Any, path: str) -> OpenAIFile:
-    d = _dict(value, path)
+def _check_OpenAIFile(d: Any, path: str) -> OpenAIFile:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "id", path, _DEC_OpenAIFile_id)
-        _required(d, "object", path, _DEC_OpenAIFile_object)
-        _required(d, "bytes", path, _DEC_OpenAIFile_bytes_)
-        _required(d, "created_at", path, _DEC_OpenAIFile_created_at)
-        _required(d, "filename", path, _DEC_OpenAIFile_filename)
-        _required(d, "purpose", path, _DEC_OpenAIFile_purpose)
-        _optional(d, "status", path, _DEC_OpenAIFile_status)
-        _optional(d, "status_details", path, _DEC_OpenAIFile_status_details)
-        _extra(d, _KEYS_OpenAIFile, path)
+        try:
+            v0 = d["id"]
+            v1 = d["object"]
+            v2 = d["bytes"]
+            v3 = d["created_at"]
+            v4 = d["filename"]
+            v5 = d["purpose"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_OpenAIFile)
+        n = 6
+        if type(v0) is not str:
+            _str(v0, path + ".id")
+        if type(v1) is not str or v1 != "file":
+            _DEC_OpenAIFile_1(v1, path + ".object")
+        if type(v2) is not int:
+            _int(v2, path + ".bytes")
+        if type(v3) is not int:
+            _int(v3, path + ".created_at")
+        if type(v4) is not str:
+            _str(v4, path + ".filename")
+        if type(v5) is not str:
+            _str(v5, path + ".purpose")
+        v6: Any = d.get("status", _ABSENT)
+        if v6 is not _ABSENT:
+            n += 1
+            if type(v6) is not str:
+                _str(v6, path + ".status")
+        v7: Any = d.get("status_details", _ABSENT)
+        if v7 is not _ABSENT:
+            n += 1
+            _DEC_OpenAIFile_7(v7, path + ".status_details")
+        if len(d) != n:
+            _extra(d, _KEYS_OpenAIFile, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -864,27 +951,58 @@ def _check_OpenAIFile(value: Any, path: str) -> OpenAIFile:
 
 
 def load_open_ai_file(data: Any) -> OpenAIFile:
-    """Check that ``data`` is a valid OpenAIFile document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid OpenAIFile document (a ValidationError names the bad path);
+    return it unchanged.
+    """
     return _check_OpenAIFile(data, "")
 
 
-def _check_FineTune(value: Any, path: str) -> FineTune:
-    d = _dict(value, path)
+def _check_FineTune(d: Any, path: str) -> FineTune:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "id", path, _DEC_FineTune_id)
-        _required(d, "object", path, _DEC_FineTune_object)
-        _required(d, "created_at", path, _DEC_FineTune_created_at)
-        _required(d, "updated_at", path, _DEC_FineTune_updated_at)
-        _required(d, "model", path, _DEC_FineTune_model)
-        _required(d, "fine_tuned_model", path, _DEC_FineTune_fine_tuned_model)
-        _required(d, "organization_id", path, _DEC_FineTune_organization_id)
-        _required(d, "status", path, _DEC_FineTune_status)
-        _required(d, "hyperparams", path, _DEC_FineTune_hyperparams)
-        _required(d, "training_files", path, _DEC_FineTune_training_files)
-        _required(d, "validation_files", path, _DEC_FineTune_validation_files)
-        _required(d, "result_files", path, _DEC_FineTune_result_files)
-        _optional(d, "events", path, _DEC_FineTune_events)
-        _extra(d, _KEYS_FineTune, path)
+        try:
+            v0 = d["id"]
+            v1 = d["object"]
+            v2 = d["created_at"]
+            v3 = d["updated_at"]
+            v4 = d["model"]
+            v5 = d["fine_tuned_model"]
+            v6 = d["organization_id"]
+            v7 = d["status"]
+            v8 = d["hyperparams"]
+            v9 = d["training_files"]
+            v10 = d["validation_files"]
+            v11 = d["result_files"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTune)
+        n = 12
+        if type(v0) is not str:
+            _str(v0, path + ".id")
+        if type(v1) is not str or v1 != "fine-tune":
+            _DEC_FineTune_1(v1, path + ".object")
+        if type(v2) is not int:
+            _int(v2, path + ".created_at")
+        if type(v3) is not int:
+            _int(v3, path + ".updated_at")
+        if type(v4) is not str:
+            _str(v4, path + ".model")
+        if v5 is not None and type(v5) is not str:
+            _str(v5, path + ".fine_tuned_model")
+        if type(v6) is not str:
+            _str(v6, path + ".organization_id")
+        if type(v7) is not str:
+            _str(v7, path + ".status")
+        _check_FineTuneHyperparams(v8, path + ".hyperparams")
+        _DEC_FineTune_9(v9, path + ".training_files")
+        _DEC_FineTune_10(v10, path + ".validation_files")
+        _DEC_FineTune_11(v11, path + ".result_files")
+        v12: Any = d.get("events", _ABSENT)
+        if v12 is not _ABSENT:
+            n += 1
+            _DEC_FineTune_12(v12, path + ".events")
+        if len(d) != n:
+            _extra(d, _KEYS_FineTune, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -892,23 +1010,54 @@ def _check_FineTune(value: Any, path: str) -> FineTune:
 
 
 def load_fine_tune(data: Any) -> FineTune:
-    """Check that ``data`` is a valid FineTune document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTune document (a ValidationError names the bad path); return
+    it unchanged.
+    """
     return _check_FineTune(data, "")
 
 
-def _check_ReinforcementHyperparameters(value: Any, path: str) -> ReinforcementHyperparameters:
-    d = _dict(value, path)
+def _check_ReinforcementHyperparameters(d: Any, path: str) -> ReinforcementHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _optional(d, "batch_size", path, _DEC_ReinforcementHyperparameters_batch_size)
-        _optional(d, "compute_multiplier", path, _DEC_ReinforcementHyperparameters_compute_multiplier)
-        _optional(d, "eval_interval", path, _DEC_ReinforcementHyperparameters_eval_interval)
-        _optional(d, "eval_samples", path, _DEC_ReinforcementHyperparameters_eval_samples)
-        _optional(
-            d, "learning_rate_multiplier", path, _DEC_ReinforcementHyperparameters_learning_rate_multiplier
-        )
-        _optional(d, "n_epochs", path, _DEC_ReinforcementHyperparameters_n_epochs)
-        _optional(d, "reasoning_effort", path, _DEC_ReinforcementHyperparameters_reasoning_effort)
-        _extra(d, _KEYS_ReinforcementHyperparameters, path)
+        n = 0
+        v0: Any = d.get("batch_size", _ABSENT)
+        if v0 is not _ABSENT:
+            n += 1
+            if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+                _DEC_ReinforcementHyperparameters_0(v0, path + ".batch_size")
+        v1: Any = d.get("compute_multiplier", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
+                _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
+        v2: Any = d.get("eval_interval", _ABSENT)
+        if v2 is not _ABSENT:
+            n += 1
+            if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
+                _DEC_ReinforcementHyperparameters_2(v2, path + ".eval_interval")
+        v3: Any = d.get("eval_samples", _ABSENT)
+        if v3 is not _ABSENT:
+            n += 1
+            if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
+                _DEC_ReinforcementHyperparameters_3(v3, path + ".eval_samples")
+        v4: Any = d.get("learning_rate_multiplier", _ABSENT)
+        if v4 is not _ABSENT:
+            n += 1
+            if (type(v4) is not str or v4 != "auto") and type(v4) is not float and type(v4) is not int:
+                _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
+        v5: Any = d.get("n_epochs", _ABSENT)
+        if v5 is not _ABSENT:
+            n += 1
+            if (type(v5) is not str or v5 != "auto") and type(v5) is not int:
+                _DEC_ReinforcementHyperparameters_5(v5, path + ".n_epochs")
+        v6: Any = d.get("reasoning_effort", _ABSENT)
+        if v6 is not _ABSENT:
+            n += 1
+            if type(v6) is not str:
+                _str(v6, path + ".reasoning_effort")
+        if len(d) != n:
+            _extra(d, _KEYS_ReinforcementHyperparameters, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -916,16 +1065,28 @@ def _check_ReinforcementHyperparameters(value: Any, path: str) -> ReinforcementH
 
 
 def load_reinforcement_hyperparameters(data: Any) -> ReinforcementHyperparameters:
-    """Check that ``data`` is a valid ReinforcementHyperparameters document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid ReinforcementHyperparameters document (a ValidationError names
+    the bad path); return it unchanged.
+    """
     return _check_ReinforcementHyperparameters(data, "")
 
 
-def _check_ReinforcementMethod(value: Any, path: str) -> ReinforcementMethod:
-    d = _dict(value, path)
+def _check_ReinforcementMethod(d: Any, path: str) -> ReinforcementMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "grader", path, _DEC_ReinforcementMethod_grader)
-        _optional(d, "hyperparameters", path, _DEC_ReinforcementMethod_hyperparameters)
-        _extra(d, _KEYS_ReinforcementMethod, path)
+        try:
+            v0 = d["grader"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_ReinforcementMethod)
+        n = 1
+        _DEC_ReinforcementMethod_0(v0, path + ".grader")
+        v1: Any = d.get("hyperparameters", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            _check_ReinforcementHyperparameters(v1, path + ".hyperparameters")
+        if len(d) != n:
+            _extra(d, _KEYS_ReinforcementMethod, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -933,19 +1094,34 @@ def _check_ReinforcementMethod(value: Any, path: str) -> ReinforcementMethod:
 
 
 def load_reinforcement_method(data: Any) -> ReinforcementMethod:
-    """Check that ``data`` is a valid ReinforcementMethod document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid ReinforcementMethod document (a ValidationError names the bad
+    path); return it unchanged.
+    """
     return _check_ReinforcementMethod(data, "")
 
 
-def _check_SupervisedHyperparameters(value: Any, path: str) -> SupervisedHyperparameters:
-    d = _dict(value, path)
+def _check_SupervisedHyperparameters(d: Any, path: str) -> SupervisedHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _optional(d, "batch_size", path, _DEC_SupervisedHyperparameters_batch_size)
-        _optional(
-            d, "learning_rate_multiplier", path, _DEC_SupervisedHyperparameters_learning_rate_multiplier
-        )
-        _optional(d, "n_epochs", path, _DEC_SupervisedHyperparameters_n_epochs)
-        _extra(d, _KEYS_SupervisedHyperparameters, path)
+        n = 0
+        v0: Any = d.get("batch_size", _ABSENT)
+        if v0 is not _ABSENT:
+            n += 1
+            if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+                _DEC_SupervisedHyperparameters_0(v0, path + ".batch_size")
+        v1: Any = d.get("learning_rate_multiplier", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
+                _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
+        v2: Any = d.get("n_epochs", _ABSENT)
+        if v2 is not _ABSENT:
+            n += 1
+            if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
+                _DEC_SupervisedHyperparameters_2(v2, path + ".n_epochs")
+        if len(d) != n:
+            _extra(d, _KEYS_SupervisedHyperparameters, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -953,15 +1129,23 @@ def _check_SupervisedHyperparameters(value: Any, path: str) -> SupervisedHyperpa
 
 
 def load_supervised_hyperparameters(data: Any) -> SupervisedHyperparameters:
-    """Check that ``data`` is a valid SupervisedHyperparameters document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid SupervisedHyperparameters document (a ValidationError names the
+    bad path); return it unchanged.
+    """
     return _check_SupervisedHyperparameters(data, "")
 
 
-def _check_SupervisedMethod(value: Any, path: str) -> SupervisedMethod:
-    d = _dict(value, path)
+def _check_SupervisedMethod(d: Any, path: str) -> SupervisedMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _optional(d, "hyperparameters", path, _DEC_SupervisedMethod_hyperparameters)
-        _extra(d, _KEYS_SupervisedMethod, path)
+        n = 0
+        v0: Any = d.get("hyperparameters", _ABSENT)
+        if v0 is not _ABSENT:
+            n += 1
+            _check_SupervisedHyperparameters(v0, path + ".hyperparameters")
+        if len(d) != n:
+            _extra(d, _KEYS_SupervisedMethod, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -969,18 +1153,37 @@ def _check_SupervisedMethod(value: Any, path: str) -> SupervisedMethod:
 
 
 def load_supervised_method(data: Any) -> SupervisedMethod:
-    """Check that ``data`` is a valid SupervisedMethod document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid SupervisedMethod document (a ValidationError names the bad path);
+    return it unchanged.
+    """
     return _check_SupervisedMethod(data, "")
 
 
-def _check_FineTuneMethod(value: Any, path: str) -> FineTuneMethod:
-    d = _dict(value, path)
+def _check_FineTuneMethod(d: Any, path: str) -> FineTuneMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "type", path, _DEC_FineTuneMethod_type)
-        _optional(d, "supervised", path, _DEC_FineTuneMethod_supervised)
-        _optional(d, "dpo", path, _DEC_FineTuneMethod_dpo)
-        _optional(d, "reinforcement", path, _DEC_FineTuneMethod_reinforcement)
-        _extra(d, _KEYS_FineTuneMethod, path)
+        try:
+            v0 = d["type"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuneMethod)
+        n = 1
+        if type(v0) is not str:
+            _str(v0, path + ".type")
+        v1: Any = d.get("supervised", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            _check_SupervisedMethod(v1, path + ".supervised")
+        v2: Any = d.get("dpo", _ABSENT)
+        if v2 is not _ABSENT:
+            n += 1
+            _check_DpoMethod(v2, path + ".dpo")
+        v3: Any = d.get("reinforcement", _ABSENT)
+        if v3 is not _ABSENT:
+            n += 1
+            _check_ReinforcementMethod(v3, path + ".reinforcement")
+        if len(d) != n:
+            _extra(d, _KEYS_FineTuneMethod, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -988,17 +1191,30 @@ def _check_FineTuneMethod(value: Any, path: str) -> FineTuneMethod:
 
 
 def load_fine_tune_method(data: Any) -> FineTuneMethod:
-    """Check that ``data`` is a valid FineTuneMethod document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuneMethod document (a ValidationError names the bad path);
+    return it unchanged.
+    """
     return _check_FineTuneMethod(data, "")
 
 
-def _check_FineTuningJobError(value: Any, path: str) -> FineTuningJobError:
-    d = _dict(value, path)
+def _check_FineTuningJobError(d: Any, path: str) -> FineTuningJobError:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "code", path, _DEC_FineTuningJobError_code)
-        _required(d, "message", path, _DEC_FineTuningJobError_message)
-        _required(d, "param", path, _DEC_FineTuningJobError_param)
-        _extra(d, _KEYS_FineTuningJobError, path)
+        try:
+            v0 = d["code"]
+            v1 = d["message"]
+            v2 = d["param"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJobError)
+        if type(v0) is not str:
+            _str(v0, path + ".code")
+        if type(v1) is not str:
+            _str(v1, path + ".message")
+        if v2 is not None and type(v2) is not str:
+            _str(v2, path + ".param")
+        if len(d) != 3:
+            _extra(d, _KEYS_FineTuningJobError, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -1006,19 +1222,34 @@ def _check_FineTuningJobError(value: Any, path: str) -> FineTuningJobError:
 
 
 def load_fine_tuning_job_error(data: Any) -> FineTuningJobError:
-    """Check that ``data`` is a valid FineTuningJobError document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuningJobError document (a ValidationError names the bad
+    path); return it unchanged.
+    """
     return _check_FineTuningJobError(data, "")
 
 
-def _check_FineTuningJobHyperparameters(value: Any, path: str) -> FineTuningJobHyperparameters:
-    d = _dict(value, path)
+def _check_FineTuningJobHyperparameters(d: Any, path: str) -> FineTuningJobHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _optional(d, "n_epochs", path, _DEC_FineTuningJobHyperparameters_n_epochs)
-        _optional(d, "batch_size", path, _DEC_FineTuningJobHyperparameters_batch_size)
-        _optional(
-            d, "learning_rate_multiplier", path, _DEC_FineTuningJobHyperparameters_learning_rate_multiplier
-        )
-        _extra(d, _KEYS_FineTuningJobHyperparameters, path)
+        n = 0
+        v0: Any = d.get("n_epochs", _ABSENT)
+        if v0 is not _ABSENT:
+            n += 1
+            if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+                _DEC_FineTuningJobHyperparameters_0(v0, path + ".n_epochs")
+        v1: Any = d.get("batch_size", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            if v1 is not None and ((type(v1) is not str or v1 != "auto") and type(v1) is not int):
+                _DEC_FineTuningJobHyperparameters_1(v1, path + ".batch_size")
+        v2: Any = d.get("learning_rate_multiplier", _ABSENT)
+        if v2 is not _ABSENT:
+            n += 1
+            if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
+                _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
+        if len(d) != n:
+            _extra(d, _KEYS_FineTuningJobHyperparameters, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -1026,18 +1257,40 @@ def _check_FineTuningJobHyperparameters(value: Any, path: str) -> FineTuningJobH
 
 
 def load_fine_tuning_job_hyperparameters(data: Any) -> FineTuningJobHyperparameters:
-    """Check that ``data`` is a valid FineTuningJobHyperparameters document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuningJobHyperparameters document (a ValidationError names
+    the bad path); return it unchanged.
+    """
     return _check_FineTuningJobHyperparameters(data, "")
 
 
-def _check_FineTuningJobWandbIntegration(value: Any, path: str) -> FineTuningJobWandbIntegration:
-    d = _dict(value, path)
+def _check_FineTuningJobWandbIntegration(d: Any, path: str) -> FineTuningJobWandbIntegration:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "project", path, _DEC_FineTuningJobWandbIntegration_project)
-        _optional(d, "name", path, _DEC_FineTuningJobWandbIntegration_name)
-        _optional(d, "entity", path, _DEC_FineTuningJobWandbIntegration_entity)
-        _optional(d, "tags", path, _DEC_FineTuningJobWandbIntegration_tags)
-        _extra(d, _KEYS_FineTuningJobWandbIntegration, path)
+        try:
+            v0 = d["project"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJobWandbIntegration)
+        n = 1
+        if type(v0) is not str:
+            _str(v0, path + ".project")
+        v1: Any = d.get("name", _ABSENT)
+        if v1 is not _ABSENT:
+            n += 1
+            if v1 is not None and type(v1) is not str:
+                _str(v1, path + ".name")
+        v2: Any = d.get("entity", _ABSENT)
+        if v2 is not _ABSENT:
+            n += 1
+            if v2 is not None and type(v2) is not str:
+                _str(v2, path + ".entity")
+        v3: Any = d.get("tags", _ABSENT)
+        if v3 is not _ABSENT:
+            n += 1
+            if not (type(v3) is list and not [x for x in v3 if type(x) is not str]):
+                _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
+        if len(d) != n:
+            _extra(d, _KEYS_FineTuningJobWandbIntegration, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -1045,16 +1298,26 @@ def _check_FineTuningJobWandbIntegration(value: Any, path: str) -> FineTuningJob
 
 
 def load_fine_tuning_job_wandb_integration(data: Any) -> FineTuningJobWandbIntegration:
-    """Check that ``data`` is a valid FineTuningJobWandbIntegration document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuningJobWandbIntegration document (a ValidationError names
+    the bad path); return it unchanged.
+    """
     return _check_FineTuningJobWandbIntegration(data, "")
 
 
-def _check_FineTuningJobIntegration(value: Any, path: str) -> FineTuningJobIntegration:
-    d = _dict(value, path)
+def _check_FineTuningJobIntegration(d: Any, path: str) -> FineTuningJobIntegration:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "type", path, _DEC_FineTuningJobIntegration_type)
-        _required(d, "wandb", path, _DEC_FineTuningJobIntegration_wandb)
-        _extra(d, _KEYS_FineTuningJobIntegration, path)
+        try:
+            v0 = d["type"]
+            v1 = d["wandb"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJobIntegration)
+        if type(v0) is not str or v0 != "wandb":
+            _DEC_FineTuningJobIntegration_0(v0, path + ".type")
+        _check_FineTuningJobWandbIntegration(v1, path + ".wandb")
+        if len(d) != 2:
+            _extra(d, _KEYS_FineTuningJobIntegration, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -1062,33 +1325,89 @@ def _check_FineTuningJobIntegration(value: Any, path: str) -> FineTuningJobInteg
 
 
 def load_fine_tuning_job_integration(data: Any) -> FineTuningJobIntegration:
-    """Check that ``data`` is a valid FineTuningJobIntegration document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuningJobIntegration document (a ValidationError names the
+    bad path); return it unchanged.
+    """
     return _check_FineTuningJobIntegration(data, "")
 
 
-def _check_FineTuningJob(value: Any, path: str) -> FineTuningJob:
-    d = _dict(value, path)
+def _check_FineTuningJob(d: Any, path: str) -> FineTuningJob:
+    if type(d) is not dict:
+        d = _dict(d, path)
     try:
-        _required(d, "id", path, _DEC_FineTuningJob_id)
-        _required(d, "created_at", path, _DEC_FineTuningJob_created_at)
-        _required(d, "error", path, _DEC_FineTuningJob_error)
-        _required(d, "fine_tuned_model", path, _DEC_FineTuningJob_fine_tuned_model)
-        _required(d, "finished_at", path, _DEC_FineTuningJob_finished_at)
-        _required(d, "hyperparameters", path, _DEC_FineTuningJob_hyperparameters)
-        _required(d, "model", path, _DEC_FineTuningJob_model)
-        _required(d, "object", path, _DEC_FineTuningJob_object)
-        _required(d, "organization_id", path, _DEC_FineTuningJob_organization_id)
-        _required(d, "result_files", path, _DEC_FineTuningJob_result_files)
-        _required(d, "status", path, _DEC_FineTuningJob_status)
-        _required(d, "trained_tokens", path, _DEC_FineTuningJob_trained_tokens)
-        _required(d, "training_file", path, _DEC_FineTuningJob_training_file)
-        _required(d, "validation_file", path, _DEC_FineTuningJob_validation_file)
-        _optional(d, "integrations", path, _DEC_FineTuningJob_integrations)
-        _required(d, "seed", path, _DEC_FineTuningJob_seed)
-        _optional(d, "estimated_finish", path, _DEC_FineTuningJob_estimated_finish)
-        _optional(d, "method", path, _DEC_FineTuningJob_method)
-        _optional(d, "metadata", path, _DEC_FineTuningJob_metadata)
-        _extra(d, _KEYS_FineTuningJob, path)
+        try:
+            v0 = d["id"]
+            v1 = d["created_at"]
+            v2 = d["error"]
+            v3 = d["fine_tuned_model"]
+            v4 = d["finished_at"]
+            v5 = d["hyperparameters"]
+            v6 = d["model"]
+            v7 = d["object"]
+            v8 = d["organization_id"]
+            v9 = d["result_files"]
+            v10 = d["status"]
+            v11 = d["trained_tokens"]
+            v12 = d["training_file"]
+            v13 = d["validation_file"]
+            v15 = d["seed"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJob)
+        n = 15
+        if type(v0) is not str:
+            _str(v0, path + ".id")
+        if type(v1) is not int:
+            _int(v1, path + ".created_at")
+        if v2 is not None:
+            _check_FineTuningJobError(v2, path + ".error")
+        if v3 is not None and type(v3) is not str:
+            _str(v3, path + ".fine_tuned_model")
+        if v4 is not None and type(v4) is not int:
+            _int(v4, path + ".finished_at")
+        _check_FineTuningJobHyperparameters(v5, path + ".hyperparameters")
+        if type(v6) is not str:
+            _str(v6, path + ".model")
+        if type(v7) is not str or v7 != "fine_tuning.job":
+            _DEC_FineTuningJob_7(v7, path + ".object")
+        if type(v8) is not str:
+            _str(v8, path + ".organization_id")
+        if not (type(v9) is list and not [x for x in v9 if type(x) is not str]):
+            _DEC_FineTuningJob_9(v9, path + ".result_files")
+        if type(v10) is not str:
+            _str(v10, path + ".status")
+        if v11 is not None and type(v11) is not int:
+            _int(v11, path + ".trained_tokens")
+        if type(v12) is not str:
+            _str(v12, path + ".training_file")
+        if v13 is not None and type(v13) is not str:
+            _str(v13, path + ".validation_file")
+        v14: Any = d.get("integrations", _ABSENT)
+        if v14 is not _ABSENT:
+            n += 1
+            if v14 is not None:
+                _DEC_FineTuningJob_14(v14, path + ".integrations")
+        if type(v15) is not int:
+            _int(v15, path + ".seed")
+        v16: Any = d.get("estimated_finish", _ABSENT)
+        if v16 is not _ABSENT:
+            n += 1
+            if v16 is not None and type(v16) is not int:
+                _int(v16, path + ".estimated_finish")
+        v17: Any = d.get("method", _ABSENT)
+        if v17 is not _ABSENT:
+            n += 1
+            _check_FineTuneMethod(v17, path + ".method")
+        v18: Any = d.get("metadata", _ABSENT)
+        if v18 is not _ABSENT:
+            n += 1
+            if v18 is not None:
+                if not (
+                    type(v18) is dict
+                    and not [k for k, x in v18.items() if type(k) is not str or type(x) is not str]
+                ):
+                    _DEC_FineTuningJob_18(v18, path + ".metadata")
+        if len(d) != n:
+            _extra(d, _KEYS_FineTuningJob, path)
     except RecursionError:
         # only a model that contains itself can nest this deep
         raise ValidationError(path, "nested too deeply") from None
@@ -1096,56 +1415,59 @@ def _check_FineTuningJob(value: Any, path: str) -> FineTuningJob:
 
 
 def load_fine_tuning_job(data: Any) -> FineTuningJob:
-    """Check that ``data`` is a valid FineTuningJob document (a ValidationError names the bad path); return it unchanged."""
+    """Check that ``data`` is a valid FineTuningJob document (a ValidationError names the bad path);
+    return it unchanged.
+    """
     return _check_FineTuningJob(data, "")
 
 
 # ---------------------------------------------------------------------------------------------
-# decoders, bound once (after every function exists)
+# each model's keys and the general decoders of its fields, bound once (after every class exists)
 
+
+_REQUIRED_DpoHyperparameters: tuple[str, ...] = ()
 _KEYS_DpoHyperparameters: frozenset[str] = frozenset(
-    {"beta", "batch_size", "learning_rate_multiplier", "n_epochs"}
-)
-_DEC_DpoHyperparameters_beta: _Decoder[Union[Literal["auto"], float]] = _union(
     (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
+        "beta",
+        "batch_size",
+        "learning_rate_multiplier",
+        "n_epochs",
+    )
 )
-_DEC_DpoHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
+_DEC_DpoHyperparameters_0 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_DpoHyperparameters_1 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_DpoHyperparameters_2 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_DpoHyperparameters_3 = _union((_literal(("auto",)), _int), "'auto' or int")
+
+
+_REQUIRED_DpoMethod: tuple[str, ...] = ()
+_KEYS_DpoMethod: frozenset[str] = frozenset(("hyperparameters",))
+
+
+_REQUIRED_FineTuneEvent: tuple[str, ...] = (
+    "created_at",
+    "level",
+    "message",
+    "object",
 )
-_DEC_DpoHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
+_KEYS_FineTuneEvent: frozenset[str] = frozenset(
     (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_DpoHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
+        "created_at",
+        "level",
+        "message",
+        "object",
+    )
 )
 
-_KEYS_DpoMethod: frozenset[str] = frozenset({"hyperparameters"})
-_DEC_DpoMethod_hyperparameters: _Decoder[DpoHyperparameters] = _check_DpoHyperparameters
 
-_KEYS_FineTuneEvent: frozenset[str] = frozenset({"created_at", "level", "message", "object"})
-_DEC_FineTuneEvent_created_at: _Decoder[int] = _int
-_DEC_FineTuneEvent_level: _Decoder[str] = _str
-_DEC_FineTuneEvent_message: _Decoder[str] = _str
-_DEC_FineTuneEvent_object: _Decoder[str] = _str
-
+_REQUIRED_FineTuneHyperparams: tuple[str, ...] = (
+    "n_epochs",
+    "batch_size",
+    "prompt_loss_weight",
+    "learning_rate_multiplier",
+)
 _KEYS_FineTuneHyperparams: frozenset[str] = frozenset(
-    {
+    (
         "n_epochs",
         "batch_size",
         "prompt_loss_weight",
@@ -1153,30 +1475,50 @@ _KEYS_FineTuneHyperparams: frozenset[str] = frozenset(
         "compute_classification_metrics",
         "classification_positive_class",
         "classification_n_classes",
-    }
+    )
 )
-_DEC_FineTuneHyperparams_n_epochs: _Decoder[int] = _int
-_DEC_FineTuneHyperparams_batch_size: _Decoder[int] = _int
-_DEC_FineTuneHyperparams_prompt_loss_weight: _Decoder[float] = _float
-_DEC_FineTuneHyperparams_learning_rate_multiplier: _Decoder[float] = _float
-_DEC_FineTuneHyperparams_compute_classification_metrics: _Decoder[bool] = _bool
-_DEC_FineTuneHyperparams_classification_positive_class: _Decoder[str] = _str
-_DEC_FineTuneHyperparams_classification_n_classes: _Decoder[int] = _int
 
+
+_REQUIRED_OpenAIFile: tuple[str, ...] = (
+    "id",
+    "object",
+    "bytes",
+    "created_at",
+    "filename",
+    "purpose",
+)
 _KEYS_OpenAIFile: frozenset[str] = frozenset(
-    {"id", "object", "bytes", "created_at", "filename", "purpose", "status", "status_details"}
+    (
+        "id",
+        "object",
+        "bytes",
+        "created_at",
+        "filename",
+        "purpose",
+        "status",
+        "status_details",
+    )
 )
-_DEC_OpenAIFile_id: _Decoder[str] = _str
-_DEC_OpenAIFile_object: _Decoder[Literal["file"]] = _literal(("file",))
-_DEC_OpenAIFile_bytes_: _Decoder[int] = _int
-_DEC_OpenAIFile_created_at: _Decoder[int] = _int
-_DEC_OpenAIFile_filename: _Decoder[str] = _str
-_DEC_OpenAIFile_purpose: _Decoder[str] = _str
-_DEC_OpenAIFile_status: _Decoder[str] = _str
-_DEC_OpenAIFile_status_details: _Decoder[dict[str, Any]] = _map(_any)
+_DEC_OpenAIFile_1 = _literal(("file",))
+_DEC_OpenAIFile_7 = _map(_any)
 
+
+_REQUIRED_FineTune: tuple[str, ...] = (
+    "id",
+    "object",
+    "created_at",
+    "updated_at",
+    "model",
+    "fine_tuned_model",
+    "organization_id",
+    "status",
+    "hyperparams",
+    "training_files",
+    "validation_files",
+    "result_files",
+)
 _KEYS_FineTune: frozenset[str] = frozenset(
-    {
+    (
         "id",
         "object",
         "created_at",
@@ -1190,24 +1532,18 @@ _KEYS_FineTune: frozenset[str] = frozenset(
         "validation_files",
         "result_files",
         "events",
-    }
+    )
 )
-_DEC_FineTune_id: _Decoder[str] = _str
-_DEC_FineTune_object: _Decoder[Literal["fine-tune"]] = _literal(("fine-tune",))
-_DEC_FineTune_created_at: _Decoder[int] = _int
-_DEC_FineTune_updated_at: _Decoder[int] = _int
-_DEC_FineTune_model: _Decoder[str] = _str
-_DEC_FineTune_fine_tuned_model: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTune_organization_id: _Decoder[str] = _str
-_DEC_FineTune_status: _Decoder[FineTuneStatus] = _str
-_DEC_FineTune_hyperparams: _Decoder[FineTuneHyperparams] = _check_FineTuneHyperparams
-_DEC_FineTune_training_files: _Decoder[list[OpenAIFile]] = _list(_check_OpenAIFile)
-_DEC_FineTune_validation_files: _Decoder[list[OpenAIFile]] = _list(_check_OpenAIFile)
-_DEC_FineTune_result_files: _Decoder[list[OpenAIFile]] = _list(_check_OpenAIFile)
-_DEC_FineTune_events: _Decoder[list[FineTuneEvent]] = _list(_check_FineTuneEvent)
+_DEC_FineTune_1 = _literal(("fine-tune",))
+_DEC_FineTune_9 = _list(_check_OpenAIFile)
+_DEC_FineTune_10 = _list(_check_OpenAIFile)
+_DEC_FineTune_11 = _list(_check_OpenAIFile)
+_DEC_FineTune_12 = _list(_check_FineTuneEvent)
 
+
+_REQUIRED_ReinforcementHyperparameters: tuple[str, ...] = ()
 _KEYS_ReinforcementHyperparameters: frozenset[str] = frozenset(
-    {
+    (
         "batch_size",
         "compute_multiplier",
         "eval_interval",
@@ -1215,140 +1551,125 @@ _KEYS_ReinforcementHyperparameters: frozenset[str] = frozenset(
         "learning_rate_multiplier",
         "n_epochs",
         "reasoning_effort",
-    }
-)
-_DEC_ReinforcementHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_compute_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
-    (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_ReinforcementHyperparameters_eval_interval: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_eval_samples: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
-    (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_ReinforcementHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_ReinforcementHyperparameters_reasoning_effort: _Decoder[ReinforcementHyperparametersReasoningEffort] = (
-    _str
-)
-
-_KEYS_ReinforcementMethod: frozenset[str] = frozenset({"grader", "hyperparameters"})
-_DEC_ReinforcementMethod_grader: _Decoder[dict[str, Any]] = _map(_any)
-_DEC_ReinforcementMethod_hyperparameters: _Decoder[ReinforcementHyperparameters] = (
-    _check_ReinforcementHyperparameters
-)
-
-_KEYS_SupervisedHyperparameters: frozenset[str] = frozenset(
-    {"batch_size", "learning_rate_multiplier", "n_epochs"}
-)
-_DEC_SupervisedHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_SupervisedHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
-    (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
-)
-_DEC_SupervisedHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-
-_KEYS_SupervisedMethod: frozenset[str] = frozenset({"hyperparameters"})
-_DEC_SupervisedMethod_hyperparameters: _Decoder[SupervisedHyperparameters] = _check_SupervisedHyperparameters
-
-_KEYS_FineTuneMethod: frozenset[str] = frozenset({"type", "supervised", "dpo", "reinforcement"})
-_DEC_FineTuneMethod_type: _Decoder[FineTuneMethodType] = _str
-_DEC_FineTuneMethod_supervised: _Decoder[SupervisedMethod] = _check_SupervisedMethod
-_DEC_FineTuneMethod_dpo: _Decoder[DpoMethod] = _check_DpoMethod
-_DEC_FineTuneMethod_reinforcement: _Decoder[ReinforcementMethod] = _check_ReinforcementMethod
-
-_KEYS_FineTuningJobError: frozenset[str] = frozenset({"code", "message", "param"})
-_DEC_FineTuningJobError_code: _Decoder[str] = _str
-_DEC_FineTuningJobError_message: _Decoder[str] = _str
-_DEC_FineTuningJobError_param: _Decoder[Optional[str]] = _nullable(_str)
-
-_KEYS_FineTuningJobHyperparameters: frozenset[str] = frozenset(
-    {"n_epochs", "batch_size", "learning_rate_multiplier"}
-)
-_DEC_FineTuningJobHyperparameters_n_epochs: _Decoder[Union[Literal["auto"], int]] = _union(
-    (
-        _literal(("auto",)),
-        _int,
-    ),
-    "'auto' or int",
-)
-_DEC_FineTuningJobHyperparameters_batch_size: _Decoder[Union[Literal["auto"], int, None]] = _nullable(
-    _union(
-        (
-            _literal(("auto",)),
-            _int,
-        ),
-        "'auto' or int",
     )
 )
-_DEC_FineTuningJobHyperparameters_learning_rate_multiplier: _Decoder[Union[Literal["auto"], float]] = _union(
+_DEC_ReinforcementHyperparameters_0 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_1 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_ReinforcementHyperparameters_2 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_3 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_ReinforcementHyperparameters_4 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_ReinforcementHyperparameters_5 = _union((_literal(("auto",)), _int), "'auto' or int")
+
+
+_REQUIRED_ReinforcementMethod: tuple[str, ...] = ("grader",)
+_KEYS_ReinforcementMethod: frozenset[str] = frozenset(
     (
-        _literal(("auto",)),
-        _float,
-    ),
-    "'auto' or float",
+        "grader",
+        "hyperparameters",
+    )
+)
+_DEC_ReinforcementMethod_0 = _map(_any)
+
+
+_REQUIRED_SupervisedHyperparameters: tuple[str, ...] = ()
+_KEYS_SupervisedHyperparameters: frozenset[str] = frozenset(
+    (
+        "batch_size",
+        "learning_rate_multiplier",
+        "n_epochs",
+    )
+)
+_DEC_SupervisedHyperparameters_0 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_SupervisedHyperparameters_1 = _union((_literal(("auto",)), _float), "'auto' or float")
+_DEC_SupervisedHyperparameters_2 = _union((_literal(("auto",)), _int), "'auto' or int")
+
+
+_REQUIRED_SupervisedMethod: tuple[str, ...] = ()
+_KEYS_SupervisedMethod: frozenset[str] = frozenset(("hyperparameters",))
+
+
+_REQUIRED_FineTuneMethod: tuple[str, ...] = ("type",)
+_KEYS_FineTuneMethod: frozenset[str] = frozenset(
+    (
+        "type",
+        "supervised",
+        "dpo",
+        "reinforcement",
+    )
 )
 
-_KEYS_FineTuningJobWandbIntegration: frozenset[str] = frozenset({"project", "name", "entity", "tags"})
-_DEC_FineTuningJobWandbIntegration_project: _Decoder[str] = _str
-_DEC_FineTuningJobWandbIntegration_name: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJobWandbIntegration_entity: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJobWandbIntegration_tags: _Decoder[list[str]] = _list(_str)
 
-_KEYS_FineTuningJobIntegration: frozenset[str] = frozenset({"type", "wandb"})
-_DEC_FineTuningJobIntegration_type: _Decoder[Literal["wandb"]] = _literal(("wandb",))
-_DEC_FineTuningJobIntegration_wandb: _Decoder[FineTuningJobWandbIntegration] = (
-    _check_FineTuningJobWandbIntegration
+_REQUIRED_FineTuningJobError: tuple[str, ...] = (
+    "code",
+    "message",
+    "param",
+)
+_KEYS_FineTuningJobError: frozenset[str] = frozenset(
+    (
+        "code",
+        "message",
+        "param",
+    )
 )
 
+
+_REQUIRED_FineTuningJobHyperparameters: tuple[str, ...] = ()
+_KEYS_FineTuningJobHyperparameters: frozenset[str] = frozenset(
+    (
+        "n_epochs",
+        "batch_size",
+        "learning_rate_multiplier",
+    )
+)
+_DEC_FineTuningJobHyperparameters_0 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_FineTuningJobHyperparameters_1 = _union((_literal(("auto",)), _int), "'auto' or int")
+_DEC_FineTuningJobHyperparameters_2 = _union((_literal(("auto",)), _float), "'auto' or float")
+
+
+_REQUIRED_FineTuningJobWandbIntegration: tuple[str, ...] = ("project",)
+_KEYS_FineTuningJobWandbIntegration: frozenset[str] = frozenset(
+    (
+        "project",
+        "name",
+        "entity",
+        "tags",
+    )
+)
+_DEC_FineTuningJobWandbIntegration_3 = _list(_str)
+
+
+_REQUIRED_FineTuningJobIntegration: tuple[str, ...] = (
+    "type",
+    "wandb",
+)
+_KEYS_FineTuningJobIntegration: frozenset[str] = frozenset(
+    (
+        "type",
+        "wandb",
+    )
+)
+_DEC_FineTuningJobIntegration_0 = _literal(("wandb",))
+
+
+_REQUIRED_FineTuningJob: tuple[str, ...] = (
+    "id",
+    "created_at",
+    "error",
+    "fine_tuned_model",
+    "finished_at",
+    "hyperparameters",
+    "model",
+    "object",
+    "organization_id",
+    "result_files",
+    "status",
+    "trained_tokens",
+    "training_file",
+    "validation_file",
+    "seed",
+)
 _KEYS_FineTuningJob: frozenset[str] = frozenset(
-    {
+    (
         "id",
         "created_at",
         "error",
@@ -1368,31 +1689,13 @@ _KEYS_FineTuningJob: frozenset[str] = frozenset(
         "estimated_finish",
         "method",
         "metadata",
-    }
+    )
 )
-_DEC_FineTuningJob_id: _Decoder[str] = _str
-_DEC_FineTuningJob_created_at: _Decoder[int] = _int
-_DEC_FineTuningJob_error: _Decoder[Optional[FineTuningJobError]] = _nullable(_check_FineTuningJobError)
-_DEC_FineTuningJob_fine_tuned_model: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJob_finished_at: _Decoder[Optional[int]] = _nullable(_int)
-_DEC_FineTuningJob_hyperparameters: _Decoder[FineTuningJobHyperparameters] = (
-    _check_FineTuningJobHyperparameters
-)
-_DEC_FineTuningJob_model: _Decoder[str] = _str
-_DEC_FineTuningJob_object: _Decoder[Literal["fine_tuning.job"]] = _literal(("fine_tuning.job",))
-_DEC_FineTuningJob_organization_id: _Decoder[str] = _str
-_DEC_FineTuningJob_result_files: _Decoder[list[str]] = _list(_str)
-_DEC_FineTuningJob_status: _Decoder[FineTuningJobStatus] = _str
-_DEC_FineTuningJob_trained_tokens: _Decoder[Optional[int]] = _nullable(_int)
-_DEC_FineTuningJob_training_file: _Decoder[str] = _str
-_DEC_FineTuningJob_validation_file: _Decoder[Optional[str]] = _nullable(_str)
-_DEC_FineTuningJob_integrations: _Decoder[Optional[list[FineTuningJobIntegration]]] = _nullable(
-    _list(_check_FineTuningJobIntegration)
-)
-_DEC_FineTuningJob_seed: _Decoder[int] = _int
-_DEC_FineTuningJob_estimated_finish: _Decoder[Optional[int]] = _nullable(_int)
-_DEC_FineTuningJob_method: _Decoder[FineTuneMethod] = _check_FineTuneMethod
-_DEC_FineTuningJob_metadata: _Decoder[Optional[dict[str, str]]] = _nullable(_map(_str))
+_DEC_FineTuningJob_7 = _literal(("fine_tuning.job",))
+_DEC_FineTuningJob_9 = _list(_str)
+_DEC_FineTuningJob_14 = _list(_check_FineTuningJobIntegration)
+_DEC_FineTuningJob_18 = _map(_str)
+
 
 MODELS: dict[str, Any] = {
     "DpoHyperparameters": load_dpo_hyperparameters,

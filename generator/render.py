@@ -14,7 +14,8 @@ import jinja2
 
 from generator.ir import Spec
 from generator.options import RenderOptions
-from generator.styles import build_module, docstring, py_str
+from generator.pysource import docstring, py_str
+from generator.styles import build_module
 
 _HERE = Path(__file__).resolve().parent
 # Installed from a wheel, the templates are package data (generator/templates); in a checkout or

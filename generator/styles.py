@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import keyword
 import re
-import textwrap
 from dataclasses import dataclass
 
+from generator.codec import (
+    decode_lines,
+    encode_expr,
+    enum_is_open,
+    enum_table,
+    slow_decoder_expr,
+)
 from generator.ir import (
     AnyType,
     EnumDef,
@@ -33,61 +39,18 @@ from generator.ir import (
     UnionOf,
     refs_of,
 )
+from generator.layout import Group, Node, Seq, flat, group, render
 from generator.naming import camel_to_snake
 from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.pysource import docstring, exploded, frozenset_source, import_line, py_str
 
 CLASS_STYLES = ("dataclass", "attrs", "pydantic")
-DOC_WIDTH = 96  # docstring text width before the template's indentation
+CODEC_STYLES = ("dataclass", "attrs")  # the styles whose models carry modelgen's own to_dict
 
 # Names an annotation may use: a TypedDict key with one of these names would shadow it.
 _ANNOTATION_NAMES = frozenset(
     {"str", "int", "float", "bool", "list", "dict", "Any", "Optional", "Union", "Literal"}
 )
-
-
-# ---------------------------------------------------------------------------------------------
-# strings
-
-
-def py_str(value: str | int | bool) -> str:
-    """A Python literal for a scalar from a document: always ``repr`` (never raw text)."""
-    return repr(value)
-
-
-def docstring(text: str, indent: str = "") -> str:
-    """A triple-quoted docstring literal for ``text``, safe for any text, wrapped, indented.
-
-    Backslashes are doubled, control characters (other than newlines) become escapes, runs of
-    quotes are broken (``\"\"\"`` never appears unescaped) and a trailing quote is escaped, so no
-    description can end the string early or inject code. Empty text gives ``""``.
-    """
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
-    paragraphs = [p for p in paragraphs if p]
-    if not paragraphs:
-        return ""
-    lines: list[str] = []
-    for i, p in enumerate(paragraphs):
-        if i:
-            lines.append("")
-        lines += textwrap.wrap(p, DOC_WIDTH, break_long_words=False, break_on_hyphens=False) or [""]
-    body = ("\n" + indent).join(_escape_doc_line(line) if line else "" for line in lines)
-    if len(lines) > 1:
-        body += "\n" + indent
-    return f'"""{body}"""'
-
-
-def _escape_doc_line(line: str) -> str:
-    out = []
-    for ch in line:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ord(ch) < 32 or ch in "\x7f\u2028\u2029\x85":
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    # a quote followed by a quote, or last on the line (before the closing quotes), is escaped: no
-    # two unescaped quotes ever touch, so nothing can close the string early
-    return re.sub(r'"(?="|$)', r'\\"', "".join(out))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,35 +84,27 @@ def enum_member_names(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def enum_is_open(enum: EnumDef, options: RenderOptions) -> bool:
-    return options.open_enums and enum.open
-
-
 # ---------------------------------------------------------------------------------------------
 # annotations
 
 
-def _join_union(parts: list[str]) -> str:
-    unique = list(dict.fromkeys(parts))
+def _union_node(parts: list[Node]) -> Node:
+    """``Union[...]`` of the distinct parts (``Optional[X]`` for X and None, X alone for one)."""
+    unique = list({flat(p): p for p in parts}.items())
     if len(unique) == 1:
-        return unique[0]
-    if len(unique) == 2 and "None" in unique:
-        return f"Optional[{next(p for p in unique if p != 'None')}]"
-    return "Union[" + ", ".join(unique) + "]"
+        return unique[0][1]
+    if len(unique) == 2 and "None" in dict(unique):
+        return group("Optional[", [next(p for text, p in unique if text != "None")], "]")
+    return group("Union[", [p for _, p in unique], "]")
 
 
-def _literal_parts(t: LiteralOf) -> list[str]:
-    return ["Literal[" + ", ".join(py_str(v) for v in t.values) + "]"]
-
-
-def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> list[str]:
+def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> list[Node]:
     """The members of a type's annotation in ``style`` (a union is flattened into its members)."""
     strict = style == "pydantic"
     if isinstance(t, Scalar):
         if strict:
-            return {"str": ["StrictStr"], "int": ["StrictInt"], "float": ["StrictInt", "StrictFloat"]}.get(
-                t.name, ["StrictBool"]
-            )
+            names = {"str": ["StrictStr"], "int": ["StrictInt"], "float": ["StrictInt", "StrictFloat"]}
+            return list(names.get(t.name, ["StrictBool"]))
         return [t.name]
     if isinstance(t, AnyType):
         return ["Any"]
@@ -160,14 +115,14 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
     if isinstance(t, MapOf):
         return [f"dict[str, {annotation(t.value, spec, style, options)}]"]
     if isinstance(t, LiteralOf):
-        return _literal_parts(t)
+        return [group("Literal[", [py_str(v) for v in t.values], "]")]
     if isinstance(t, UnionOf):
         return [p for o in t.options for p in annotation_parts(o, spec, style, options)]
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef) and style != "typeddict" and enum_is_open(item, options):
             if strict:
-                return [f"Annotated[Union[{item.name}, StrictStr], Field(union_mode='left_to_right')]"]
+                return [f'Annotated[Union[{item.name}, StrictStr], Field(union_mode="left_to_right")]']
             return [item.name, "str"]
         return [t.name]
     raise TypeError(f"not a type: {t!r}")
@@ -175,16 +130,23 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
 
 def annotation(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> str:
     """The annotation of a (non-null) value of type ``t`` in ``style``."""
-    return _join_union(annotation_parts(t, spec, style, options))
+    return flat(_union_node(annotation_parts(t, spec, style, options)))
 
 
 def value_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
     """The annotation of a present value of ``f``: its type, or None when nullable."""
-    return _join_union(annotation_parts(f.type, spec, style, options) + (["None"] if f.nullable else []))
+    return flat(
+        _union_node(annotation_parts(f.type, spec, style, options) + (["None"] if f.nullable else []))
+    )
 
 
 def field_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
-    """The attribute / key annotation of ``f`` in ``style``.
+    """The attribute / key annotation of ``f`` in ``style`` (see ``field_annotation_node``)."""
+    return flat(field_annotation_node(f, spec, style, options))
+
+
+def field_annotation_node(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
+    """The attribute / key annotation of ``f`` in ``style``, as a layout node.
 
     Class styles add ``UnsetType`` to non-required fields (absent stays absent). Pydantic adds
     None to non-required fields (its default; exclude_unset keeps them absent) and rejects an
@@ -193,13 +155,13 @@ def field_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -
     """
     parts = annotation_parts(f.type, spec, style, options)
     if style == "pydantic":
-        text = _join_union(parts + (["None"] if f.nullable or not f.required else []))
+        node = _union_node(parts + (["None"] if f.nullable or not f.required else []))
         if not f.nullable and (not f.required or isinstance(f.type, AnyType)):
-            text = f"Annotated[{text}, BeforeValidator(_not_null)]"
-        return text
+            node = group("Annotated[", [node, "BeforeValidator(_not_null)"], "]")
+        return node
     if style == "typeddict":
-        return _join_union(parts + (["None"] if f.nullable else []))
-    return _join_union(parts + (["None"] if f.nullable else []) + ([] if f.required else ["UnsetType"]))
+        return _union_node(parts + (["None"] if f.nullable else []))
+    return _union_node(parts + (["None"] if f.nullable else []) + ([] if f.required else ["UnsetType"]))
 
 
 def field_default(f: Field, style: str) -> str:
@@ -215,93 +177,12 @@ def field_default(f: Field, style: str) -> str:
 
 
 def field_order(model: Model, style: str) -> tuple[Field, ...]:
-    """Class body order: dataclass (no kw_only on 3.9) puts required fields first, stably."""
-    if style == "dataclass":
+    """Class body order: dataclass and attrs put required fields first, stably, so that _decode
+    can build an instance with positional arguments (the fastest call; dataclass has no kw_only
+    on 3.9)."""
+    if style in CODEC_STYLES:
         return tuple(f for f in model.fields if f.required) + tuple(f for f in model.fields if not f.required)
     return model.fields
-
-
-# ---------------------------------------------------------------------------------------------
-# decoders and encoders
-
-
-def _describe(t: TypeExpr) -> str:
-    if isinstance(t, Scalar):
-        return t.name
-    if isinstance(t, LiteralOf):
-        return " or ".join(repr(v) for v in t.values)
-    if isinstance(t, UnionOf):
-        return " or ".join(_describe(o) for o in t.options)
-    if isinstance(t, Ref):
-        return t.name
-    if isinstance(t, ListOf):
-        return "a list"
-    if isinstance(t, (MapOf, ObjectType)):
-        return "an object"
-    return "a JSON value"
-
-
-def decoder_expr(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> str:
-    """A Python expression for a decoder ``(value, path) -> T`` built from the runtime combinators.
-
-    Models decode through ``Name._decode`` (class styles) or are checked by ``_check_Name``
-    (TypedDict). Enums: ``_enum``/``_open_enum`` (class styles); TypedDict enums are literals, so
-    a closed one is a ``_literal`` and an open one any string.
-    """
-    if isinstance(t, Scalar):
-        return "_" + t.name
-    if isinstance(t, AnyType):
-        return "_any"
-    if isinstance(t, ObjectType):
-        return "_object"
-    if isinstance(t, ListOf):
-        return f"_list({decoder_expr(t.item, spec, style, options)})"
-    if isinstance(t, MapOf):
-        return f"_map({decoder_expr(t.value, spec, style, options)})"
-    if isinstance(t, LiteralOf):
-        return "_literal((" + "".join(py_str(v) + ", " for v in t.values) + "))"
-    if isinstance(t, UnionOf):
-        options_src = "".join(decoder_expr(o, spec, style, options) + ", " for o in t.options)
-        return f"_union(({options_src}), {py_str(_describe(t))})"
-    if isinstance(t, Ref):
-        item = spec.get(t.name)
-        if isinstance(item, EnumDef):
-            is_open = enum_is_open(item, options)
-            if style == "typeddict":
-                return (
-                    "_str"
-                    if is_open
-                    else "_literal((" + "".join(py_str(v) + ", " for v in item.values) + "))"
-                )
-            return f"_open_enum({item.name})" if is_open else f"_enum({item.name})"
-        if isinstance(item, Model):
-            return f"_check_{item.name}" if style == "typeddict" else f"{item.name}._decode"
-        raise ValueError(f"unresolved reference {t.name!r}")
-    raise TypeError(f"not a type: {t!r}")
-
-
-def field_decoder_expr(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
-    expr = decoder_expr(f.type, spec, style, options)
-    if f.nullable:
-        return f"_nullable({expr})"
-    if isinstance(f.type, AnyType):
-        return f"_not_null({expr})"
-    return expr
-
-
-def _is_plain(t: TypeExpr) -> bool:
-    """A value written to JSON as it is (no enum, model or container inside)."""
-    if isinstance(t, (Scalar, LiteralOf)):
-        return True
-    if isinstance(t, UnionOf):
-        return all(_is_plain(o) for o in t.options)
-    return False
-
-
-def encode_expr(f: Field) -> str:
-    """The to_dict expression for a field's value: as-is for scalars/literals, else ``_encode``."""
-    attr = f"self.{f.py_name}"
-    return attr if _is_plain(f.type) else f"_encode({attr})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,15 +193,15 @@ def encode_expr(f: Field) -> str:
 class FieldView:
     py_name: str
     key: str  # the wire name itself (TypedDict class syntax; only used when it is a safe identifier)
-    wire: str  # repr of the wire name
+    wire: str  # the wire name's literal
     required: bool
     annotation: str  # attribute / key annotation
     default: str  # " = UNSET", " = Field(...)", or ""
+    declaration: str  # the class body line(s): "name: annotation" and the default
     doc: str  # docstring literal (indented for a class body) or ""
-    decoder_var: str  # module-level name of the bound decoder
-    decoder_type: str  # annotation of the decoder's result
-    decoder: str  # decoder expression
-    getter: str  # "_required" or "_optional"
+    var: str  # the local variable of its value in _decode
+    decode: tuple[str, ...]  # statements turning the raw value into the field's value
+    binding: str  # "_DEC_Model_3 = <its general decoder>" when that is built by a call, else ""
     encode: str  # to_dict value expression
 
 
@@ -333,8 +214,16 @@ class ModelView:
     required: tuple[FieldView, ...]
     optional: tuple[FieldView, ...]
     keys_var: str  # module-level frozenset of wire names
-    keys: str  # its source
+    keys_src: str  # its source
+    required_var: str  # module-level tuple of the required wire names, in order
+    required_src: str  # its source
+    count: str  # how many known keys a document has: a number, or "n" when some are optional
+    init_args: tuple[str, ...]  # the constructor's positional arguments in _decode (class styles)
+    encode_head: tuple[FieldView, ...]  # to_dict: the leading required fields, in one dict display
+    encode_tail: tuple[FieldView, ...]  # to_dict: the rest, one statement each
+    export: str  # what MODELS maps the name to: the class, or the TypedDict loader
     loader: str  # TypedDict: load_<snake_name>
+    loader_doc: str  # TypedDict: the loader's docstring literal
     functional: bool  # TypedDict: a key cannot be written in the class syntax
     optional_base: str  # TypedDict: name of the total=False base ("" when no optional keys)
     required_base: str  # TypedDict functional syntax: name of the required-keys part
@@ -344,7 +233,7 @@ class ModelView:
 @dataclass(frozen=True)
 class EnumMemberView:
     name: str
-    value: str  # repr
+    value: str  # literal
 
 
 @dataclass(frozen=True)
@@ -353,19 +242,20 @@ class EnumView:
     doc: str
     members: tuple[EnumMemberView, ...]
     alias: str  # TypedDict: the Literal alias expression
+    table: str  # class styles: the value -> member table
 
 
 @dataclass(frozen=True)
 class ModuleView:
     style: str
     doc: str
-    typing_imports: str  # "Any, Optional, ..."
-    pydantic_imports: str  # "BaseModel, ConfigDict, ..." (pydantic style)
+    typing_import: str  # "from typing import ..."
+    pydantic_import: str  # "from pydantic import ..." (pydantic style)
     enums: tuple[EnumView, ...]
     models: tuple[ModelView, ...]
     all_names: tuple[str, ...]
-    unknown_keys: str  # repr of the policy
-    pydantic_extra: str  # repr: "allow" | "ignore" | "forbid"
+    unknown_keys: str  # literal of the policy
+    pydantic_extra: str  # literal: "allow" | "ignore" | "forbid"
     runtime_unset: bool  # the runtime defines UNSET and the encoder (class styles)
 
 
@@ -376,7 +266,7 @@ _MODULE_DOCS = {
     "typeddict": "TypedDicts with validating loaders",
 }
 
-_RUNTIME_TYPING = {"Any", "Callable", "NoReturn", "Optional", "TypeVar", "Union"}
+_RUNTIME_TYPING = {"Any", "Callable", "Final", "NoReturn", "TypeVar", "Union"}
 TYPING_NAMES = (
     "Annotated",
     "Any",
@@ -391,32 +281,31 @@ TYPING_NAMES = (
     "Union",
     "cast",
 )
+_NAME_USES = {n: re.compile(rf"\b{n}\b") for n in TYPING_NAMES}
 
 
-def typing_imports(style: str, annotations: list[str]) -> str:
+def typing_imports(style: str, annotations: list[str]) -> list[str]:
     """The names imported from ``typing``: the runtime's own plus those the annotations use."""
     used = set()
     if style != "pydantic":
         used |= _RUNTIME_TYPING
-    if style in ("dataclass", "attrs"):
-        used.add("Final")
     if style == "typeddict":
         used |= {"TypedDict", "cast"}
     if style == "pydantic":
         used |= {"Any", "TypeVar"}
-    text = " ".join(annotations)
-    used |= {n for n in TYPING_NAMES if re.search(rf"\b{n}\[", text) or re.search(rf"\b{n}\b", text)}
-    return ", ".join(sorted(used))
+    text = " ".join(set(annotations))
+    used |= {n for n in TYPING_NAMES if _NAME_USES[n].search(text)}
+    return sorted(used)
 
 
 _PYDANTIC_NAMES = ("BeforeValidator", "Field", "StrictBool", "StrictFloat", "StrictInt", "StrictStr")
 
 
-def pydantic_imports(annotations: list[str]) -> str:
+def pydantic_imports(annotations: list[str]) -> list[str]:
     """The names imported from ``pydantic``: the base's own plus those the fields use."""
-    text = " ".join(annotations)
+    text = " ".join(set(annotations))
     used = {"BaseModel", "ConfigDict"} | {n for n in _PYDANTIC_NAMES if re.search(rf"\b{n}\b", text)}
-    return ", ".join(sorted(used))
+    return sorted(used)
 
 
 def model_doc(model: Model, style: str) -> str:
@@ -477,14 +366,73 @@ def _field_doc(f: Field) -> str:
     return docstring(text, "    ")
 
 
-def _decoder_var(model: Model, f: Field, used: set[str]) -> str:
-    base = f"_DEC_{model.name}_{f.py_name}"
-    name, n = base, 1
-    while name in used:
-        n += 1
-        name = f"{base}_{n}"
-    used.add(name)
-    return name
+def _field_view(
+    model: Model, f: Field, index: int, spec: Spec, style: str, options: RenderOptions
+) -> FieldView:
+    var = f"v{index}"
+    decoder = slow_decoder_expr(f, spec, style, options)
+    # a decoder built by a call is bound once, to a name that pairs with the local variable
+    binding = f"_DEC_{model.name}_{index}" if isinstance(decoder, Group) else ""
+    default = field_default(f, style)
+    name = f.wire_name if style == "typeddict" else f.py_name
+    declaration = render(Seq((f"{name}: ", field_annotation_node(f, spec, style, options))), 4, len(default))
+    return FieldView(
+        py_name=f.py_name,
+        key=f.wire_name,
+        wire=py_str(f.wire_name),
+        required=f.required,
+        annotation=field_annotation(f, spec, style, options),
+        default=default,
+        declaration=declaration + default,
+        doc=_field_doc(f),
+        var=var,
+        decode=decode_lines(f, spec, style, options, var, binding or flat(decoder)),
+        binding=render(Seq((f"{binding} = ", decoder)), 0) if binding else "",
+        # required fields are read from self; an optional one was read into its variable first
+        encode=(
+            encode_expr(f, spec, f"self.{f.py_name}" if f.required else var) if style in CODEC_STYLES else ""
+        ),
+    )
+
+
+def _model_view(
+    model: Model, spec: Spec, style: str, options: RenderOptions, loader: str, rebuild: bool
+) -> ModelView:
+    views = {f.wire_name: _field_view(model, f, i, spec, style, options) for i, f in enumerate(model.fields)}
+    wire_order = tuple(views[f.wire_name] for f in model.fields)
+    fields = tuple(views[f.wire_name] for f in field_order(model, style))
+    required = tuple(v for v in wire_order if v.required)
+    optional = tuple(v for v in wire_order if not v.required)
+    head_len = next((i for i, v in enumerate(wire_order) if not v.required), len(wire_order))
+    init_args = tuple(v.var for v in fields) + ("extra",)
+    functional = style == "typeddict" and typeddict_needs_functional(model, spec)
+    return ModelView(
+        name=model.name,
+        doc=model_doc(model, style),
+        fields=fields,
+        wire_order=wire_order,
+        required=required,
+        optional=optional,
+        keys_var=f"_KEYS_{model.name}",
+        keys_src=frozenset_source([v.wire for v in wire_order]),
+        required_var=f"_REQUIRED_{model.name}",
+        required_src=exploded([v.wire for v in required]),
+        count="n" if optional else str(len(required)),
+        init_args=init_args,
+        encode_head=wire_order[:head_len],
+        encode_tail=wire_order[head_len:],
+        export=loader if style == "typeddict" else model.name,
+        loader=loader,
+        loader_doc=docstring(
+            f"Check that ``data`` is a valid {model.name} document (a ValidationError names the bad"
+            " path); return it unchanged.",
+            "    ",
+        ),
+        functional=functional,
+        optional_base=f"_{model.name}Optional" if optional else "",
+        required_base=f"_{model.name}Required" if functional else "",
+        rebuild=rebuild,
+    )
 
 
 def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
@@ -495,60 +443,34 @@ def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
         raise ValueError(f"unknown unknown_keys policy {options.unknown_keys!r}")
     check_names(spec)
     loaders = loader_names(spec)
-    used_vars: set[str] = set()
     position = {item.name: i for i, item in enumerate(spec.items)}
     models: list[ModelView] = []
     annotations: list[str] = []
     for model in spec.models:
-        views: dict[str, FieldView] = {}
-        for f in model.fields:
-            view = FieldView(
-                py_name=f.py_name,
-                key=f.wire_name,
-                wire=py_str(f.wire_name),
-                required=f.required,
-                annotation=field_annotation(f, spec, style, options),
-                default=field_default(f, style),
-                doc=_field_doc(f),
-                decoder_var=_decoder_var(model, f, used_vars),
-                decoder_type=value_annotation(f, spec, style, options),
-                decoder=field_decoder_expr(f, spec, style, options),
-                getter="_required" if f.required else "_optional",
-                encode=encode_expr(f),
-            )
-            views[f.wire_name] = view
-            annotations += [view.annotation, view.decoder_type, view.default]
-        wire_order = tuple(views[f.wire_name] for f in model.fields)
-        functional = style == "typeddict" and typeddict_needs_functional(model, spec)
-        optional = tuple(v for v in wire_order if not v.required)
         later = any(position.get(r, -1) > position[model.name] for f in model.fields for r in refs_of(f.type))
-        models.append(
-            ModelView(
-                name=model.name,
-                doc=model_doc(model, style),
-                fields=tuple(views[f.wire_name] for f in field_order(model, style)),
-                wire_order=wire_order,
-                required=tuple(v for v in wire_order if v.required),
-                optional=optional,
-                keys_var=f"_KEYS_{model.name}",
-                keys="frozenset({" + ", ".join(v.wire for v in wire_order) + "})",
-                loader=loaders[model.name],
-                functional=functional,
-                optional_base=f"_{model.name}Optional" if optional else "",
-                required_base=f"_{model.name}Required" if functional else "",
-                rebuild=style == "pydantic" and later,
-            )
-        )
+        view = _model_view(model, spec, style, options, loaders[model.name], style == "pydantic" and later)
+        models.append(view)
+        for fv in view.wire_order:
+            annotations += [fv.annotation, fv.default]
     enums = []
     for e in spec.enums:
-        literal = "Literal[" + ", ".join(py_str(v) for v in e.values) + "]" if e.values else "str"
-        alias = f"Union[{literal}, str]" if enum_is_open(e, options) and e.values else literal
+        literal: Node = group("Literal[", [py_str(v) for v in e.values], "]") if e.values else "str"
+        alias_node = (
+            group("Union[", [literal, "str"], "]") if enum_is_open(e, options) and e.values else literal
+        )
+        alias = render(Seq((f"{e.name} = ", alias_node)), 0)[len(e.name) + 3 :]
         annotations.append(alias if style == "typeddict" else "")
         members = tuple(
             EnumMemberView(n, py_str(v)) for n, v in zip(enum_member_names(e.values), e.values, strict=True)
         )
         enums.append(
-            EnumView(e.name, docstring(e.description or f"The {e.name} values.", "    "), members, alias)
+            EnumView(
+                e.name,
+                docstring(e.description or f"The {e.name} values.", "    "),
+                members,
+                alias,
+                enum_table(e.name),
+            )
         )
     names = [e.name for e in spec.enums] + [m.name for m in spec.models]
     if style == "typeddict":
@@ -564,8 +486,8 @@ def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
     return ModuleView(
         style=style,
         doc=docstring(doc),
-        typing_imports=typing_imports(style, annotations),
-        pydantic_imports=pydantic_imports(annotations),
+        typing_import=import_line("typing", typing_imports(style, annotations)),
+        pydantic_import=import_line("pydantic", pydantic_imports(annotations)),
         enums=tuple(enums),
         models=tuple(models),
         all_names=tuple(py_str(n) for n in names),

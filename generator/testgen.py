@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Optional
 
+from generator.codec import enum_is_open  # the same open/closed decision as the models
 from generator.conformance import problems
 from generator.ir import (
     AnyType,
@@ -30,10 +31,11 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
+from generator.layout import Node, Seq, flat, group, render
 from generator.naming import camel_to_snake
 from generator.options import RenderOptions
+from generator.pysource import py_str
 from generator.render import environment
-from generator.styles import enum_is_open  # the same open/closed decision as the models
 
 TEMPLATE = "tests/test_roundtrip.py.jinja"
 # conformance.problems reports unknown keys with this text; under "keep" they are not a misfit.
@@ -57,12 +59,25 @@ class ExampleCase:
     def source(self) -> str:
         return py_literal(self.value)
 
+    @property
+    def param(self) -> str:
+        """``pytest.param(model, value, id=...)`` laid out for its place in EXAMPLES."""
+        node = group(
+            "pytest.param(", [py_str(self.model), literal_node(self.value), f"id={py_str(self.id)}"], ")"
+        )
+        return render(node, 4, 1)
+
 
 @dataclass(frozen=True)
 class SkippedExample:
     model: str
     id: str
     reason: str
+
+    @property
+    def row(self) -> str:
+        """``(id, reason)`` laid out for its place in SKIPPED_EXAMPLES."""
+        return render(group("(", [py_str(self.id), py_str(self.reason)], ")"), 4, 1)
 
 
 @dataclass(frozen=True)
@@ -72,7 +87,7 @@ class KeyStrategy:
 
     @property
     def key_source(self) -> str:
-        return repr(self.key)
+        return py_str(self.key)
 
 
 @dataclass(frozen=True)
@@ -95,12 +110,20 @@ class Mutation:
     expect: str  # text every style's error message must contain: the dotted path
 
     @property
-    def value_source(self) -> str:
-        return py_literal(self.value)
+    def path_source(self) -> str:
+        return flat(group("(", [py_str(k) for k in self.path], ")"))
 
     @property
-    def path_source(self) -> str:
-        return "(" + "".join(f"{k!r}, " for k in self.path) + ")"
+    def row(self) -> str:
+        """The mutation as a tuple laid out for its place in MUTATIONS."""
+        items = [
+            py_str(self.id),
+            self.path_source,
+            py_str(self.op),
+            literal_node(self.value),
+            py_str(self.expect),
+        ]
+        return render(group("(", items, ")"), 8, 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,17 +131,22 @@ class Mutation:
 
 
 def py_literal(value: Any) -> str:
-    """Python source for a JSON value; deterministic, safe for any string (repr)."""
+    """Python source for a JSON value on one line; deterministic, safe for any string."""
+    return flat(literal_node(value))
+
+
+def literal_node(value: Any) -> Node:
+    """Python source for a JSON value, as a layout node (repr, black's quotes)."""
     if value is None or isinstance(value, (bool, int, str)):
-        return repr(value)
+        return py_str(value)
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
-            return f"float({str(value)!r})"
+            return f'float("{value}")'
         return repr(value)
     if isinstance(value, list):
-        return "[" + ", ".join(py_literal(v) for v in value) + "]"
+        return group("[", [literal_node(v) for v in value], "]")
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(v)}" for k, v in value.items()) + "}"
+        return group("{", [Seq((py_str(k) + ": ", literal_node(v))) for k, v in value.items()], "}")
     raise TypeError(f"not a JSON value: {value!r}")
 
 
@@ -257,14 +285,14 @@ def strategy_expr(t: TypeExpr, spec: Spec, options: RenderOptions, functions: di
         return f"st.dictionaries(KEYS, {strategy_expr(t.value, spec, options, functions)}, max_size=3)"
     if isinstance(t, LiteralOf):
         if len(t.values) == 1:
-            return f"st.just({t.values[0]!r})"
-        return "st.sampled_from([" + ", ".join(repr(v) for v in t.values) + "])"
+            return f"st.just({py_str(t.values[0])})"
+        return "st.sampled_from([" + ", ".join(py_str(v) for v in t.values) + "])"
     if isinstance(t, UnionOf):
         return " | ".join(_parenthesized(strategy_expr(o, spec, options, functions)) for o in t.options)
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
-            values = "[" + ", ".join(repr(v) for v in item.values) + "]"
+            values = "[" + ", ".join(py_str(v) for v in item.values) + "]"
             return f"open_enum({values})" if enum_is_open(item, options) else f"st.sampled_from({values})"
         if isinstance(item, Model):
             return f"st.deferred({functions[item.name]})"
@@ -461,6 +489,6 @@ def render_tests(spec: Spec, options: RenderOptions) -> str:
             mutations=mutations_by_model(spec, options),
             round_trip_examples=ROUND_TRIP_EXAMPLES,
             invalid_examples=INVALID_EXAMPLES,
-            r=repr,
+            r=py_str,
         )
     )

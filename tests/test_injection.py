@@ -15,9 +15,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import black
 import pytest
 
 from generator.diagnostics import Origin
+from generator.format import mode
 from generator.ir import EnumDef, Field, Model, Scalar, Spec
 from generator.naming import RESERVED_MEMBERS, py_identifier
 from generator.safety import check_spec_names
@@ -167,7 +169,9 @@ def generate(spec: Path, out: Path, cwd: Path) -> subprocess.CompletedProcess[st
 
 def check_package(tmp: Path, out: Path, payloads: list[dict[str, object]]) -> None:
     for module in sorted(out.rglob("*.py")):
-        compile(module.read_text(encoding="utf-8"), str(module), "exec")
+        text = module.read_text(encoding="utf-8")
+        compile(text, str(module), "exec")
+        assert black.format_str(text, mode=mode()) == text, f"{module.name} is not in black's format"
     run_dir = tmp / "run"
     run_dir.mkdir()
     result = subprocess.run(

@@ -186,13 +186,13 @@ FUNCS = testgen.strategy_function_names(SPEC)
         (ObjectType(), "JSON_OBJECTS"),
         (ListOf(Scalar("str")), "st.lists(TEXT, max_size=3)"),
         (MapOf(Scalar("int")), "st.dictionaries(KEYS, INTS, max_size=3)"),
-        (LiteralOf(("fine_tuning.job",)), "st.just('fine_tuning.job')"),
-        (LiteralOf(("a", 1, True)), "st.sampled_from(['a', 1, True])"),
-        (AUTO_INT, "st.just('auto') | INTS"),
-        (ListOf(AUTO_INT), "st.lists(st.just('auto') | INTS, max_size=3)"),
-        (UnionOf((AUTO_INT, Scalar("str"))), "(st.just('auto') | INTS) | TEXT"),
-        (Ref("JobStatus"), "open_enum(['queued', 'running'])"),
-        (Ref("Level"), "st.sampled_from(['info', 'warn'])"),
+        (LiteralOf(("fine_tuning.job",)), 'st.just("fine_tuning.job")'),
+        (LiteralOf(("a", 1, True)), 'st.sampled_from(["a", 1, True])'),
+        (AUTO_INT, 'st.just("auto") | INTS'),
+        (ListOf(AUTO_INT), 'st.lists(st.just("auto") | INTS, max_size=3)'),
+        (UnionOf((AUTO_INT, Scalar("str"))), '(st.just("auto") | INTS) | TEXT'),
+        (Ref("JobStatus"), 'open_enum(["queued", "running"])'),
+        (Ref("Level"), 'st.sampled_from(["info", "warn"])'),
         (Ref("Inner"), "st.deferred(inner_payloads)"),
     ],
 )
@@ -203,7 +203,7 @@ def test_strategy_expr(t: Any, expected: str) -> None:
 def test_closed_enums_by_option() -> None:
     assert (
         testgen.strategy_expr(Ref("JobStatus"), SPEC, CLOSED_ENUMS, FUNCS)
-        == "st.sampled_from(['queued', 'running'])"
+        == 'st.sampled_from(["queued", "running"])'
     )
 
 
@@ -214,7 +214,7 @@ def test_unresolved_ref_is_an_error() -> None:
 
 def test_nullable_fields_sometimes_none() -> None:
     f = fld("x", AUTO_INT, nullable=True)
-    assert testgen.field_strategy_expr(f, SPEC, KEEP, FUNCS) == "st.none() | (st.just('auto') | INTS)"
+    assert testgen.field_strategy_expr(f, SPEC, KEEP, FUNCS) == 'st.none() | (st.just("auto") | INTS)'
     assert testgen.field_strategy_expr(fld("x", Scalar("int")), SPEC, KEEP, FUNCS) == "INTS"
 
 
@@ -296,7 +296,7 @@ def test_mutations_of_a_model() -> None:
         ("Job-inner.count-missing", "inner.count"),
         ("Job-inner.note-int", "inner.note"),
     ]
-    assert found["Job-inner.note-int"].path_source == "('inner', 'note', )"
+    assert found["Job-inner.note-int"].path_source == '("inner", "note")'
     assert not [m for m in found.values() if m.id.endswith("unknown-key")]
 
 

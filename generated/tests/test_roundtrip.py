@@ -910,70 +910,49 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
         ("FineTune-events-item-str", ("events",), "set", ["x"], "events"),
         (
             "FineTune-hyperparams.n_epochs-missing",
-            (
-                "hyperparams",
-                "n_epochs",
-            ),
+            ("hyperparams", "n_epochs"),
             "delete",
             None,
             "hyperparams.n_epochs",
         ),
         (
             "FineTune-hyperparams.batch_size-missing",
-            (
-                "hyperparams",
-                "batch_size",
-            ),
+            ("hyperparams", "batch_size"),
             "delete",
             None,
             "hyperparams.batch_size",
         ),
         (
             "FineTune-hyperparams.prompt_loss_weight-missing",
-            (
-                "hyperparams",
-                "prompt_loss_weight",
-            ),
+            ("hyperparams", "prompt_loss_weight"),
             "delete",
             None,
             "hyperparams.prompt_loss_weight",
         ),
         (
             "FineTune-hyperparams.learning_rate_multiplier-missing",
-            (
-                "hyperparams",
-                "learning_rate_multiplier",
-            ),
+            ("hyperparams", "learning_rate_multiplier"),
             "delete",
             None,
             "hyperparams.learning_rate_multiplier",
         ),
         (
             "FineTune-hyperparams.compute_classification_metrics-null",
-            (
-                "hyperparams",
-                "compute_classification_metrics",
-            ),
+            ("hyperparams", "compute_classification_metrics"),
             "set",
             None,
             "hyperparams.compute_classification_metrics",
         ),
         (
             "FineTune-hyperparams.classification_positive_class-null",
-            (
-                "hyperparams",
-                "classification_positive_class",
-            ),
+            ("hyperparams", "classification_positive_class"),
             "set",
             None,
             "hyperparams.classification_positive_class",
         ),
         (
             "FineTune-hyperparams.classification_n_classes-null",
-            (
-                "hyperparams",
-                "classification_n_classes",
-            ),
+            ("hyperparams", "classification_n_classes"),
             "set",
             None,
             "hyperparams.classification_n_classes",
@@ -1248,44 +1227,14 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
         ("FineTuningJobIntegration-wandb-list", ("wandb",), "set", [{}], "wandb"),
         (
             "FineTuningJobIntegration-wandb.project-missing",
-            (
-                "wandb",
-                "project",
-            ),
+            ("wandb", "project"),
             "delete",
             None,
             "wandb.project",
         ),
-        (
-            "FineTuningJobIntegration-wandb.name-int",
-            (
-                "wandb",
-                "name",
-            ),
-            "set",
-            5,
-            "wandb.name",
-        ),
-        (
-            "FineTuningJobIntegration-wandb.entity-int",
-            (
-                "wandb",
-                "entity",
-            ),
-            "set",
-            5,
-            "wandb.entity",
-        ),
-        (
-            "FineTuningJobIntegration-wandb.tags-null",
-            (
-                "wandb",
-                "tags",
-            ),
-            "set",
-            None,
-            "wandb.tags",
-        ),
+        ("FineTuningJobIntegration-wandb.name-int", ("wandb", "name"), "set", 5, "wandb.name"),
+        ("FineTuningJobIntegration-wandb.entity-int", ("wandb", "entity"), "set", 5, "wandb.entity"),
+        ("FineTuningJobIntegration-wandb.tags-null", ("wandb", "tags"), "set", None, "wandb.tags"),
     ],
     "FineTuningJob": [
         ("FineTuningJob-id-missing", ("id",), "delete", None, "id"),
@@ -1367,30 +1316,21 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
         ("FineTuningJob-metadata-value-int", ("metadata",), "set", {"k": 5}, "metadata"),
         (
             "FineTuningJob-hyperparameters.n_epochs-null",
-            (
-                "hyperparameters",
-                "n_epochs",
-            ),
+            ("hyperparameters", "n_epochs"),
             "set",
             None,
             "hyperparameters.n_epochs",
         ),
         (
             "FineTuningJob-hyperparameters.batch_size-str",
-            (
-                "hyperparameters",
-                "batch_size",
-            ),
+            ("hyperparameters", "batch_size"),
             "set",
             "auto-unknown",
             "hyperparameters.batch_size",
         ),
         (
             "FineTuningJob-hyperparameters.learning_rate_multiplier-null",
-            (
-                "hyperparameters",
-                "learning_rate_multiplier",
-            ),
+            ("hyperparameters", "learning_rate_multiplier"),
             "set",
             None,
             "hyperparameters.learning_rate_multiplier",
@@ -1475,9 +1415,8 @@ def check_rejected(mutation: str, name: str, doc: dict[str, Any], expect: str) -
     for style, models in CLASS_STYLES.items():
         rejects(f"{mutation}: {style} from_dict", models[name].from_dict, doc, expect)
         rejects(f"{mutation}: {style} from_json", models[name].from_json, json.dumps(doc), "")
-    rejects(
-        f"{mutation}: pydantic model_validate", CLASS_STYLES["pydantic"][name].model_validate, doc, expect
-    )
+    validate = CLASS_STYLES["pydantic"][name].model_validate
+    rejects(f"{mutation}: pydantic model_validate", validate, doc, expect)
     rejects(f"{mutation}: typeddict", LOADERS[name], doc, expect)
 
 

@@ -1,0 +1,262 @@
+"""The decoding and encoding source of one field, for the class styles and the TypedDict loaders.
+
+A generated ``_decode`` reads each key, then runs a *fast check*: a few bytecodes that prove the
+value is already what the model keeps (``type(v) is str``). Only a value that fails it goes to
+the runtime's general decoder (``decoder_expr``), which takes what the check did not (a str
+subclass, a null where one is allowed) or raises ValidationError naming the path. Both paths give
+the same result, so the check is only about speed. Models decode through their own ``_decode``
+and enums through a member table, with the general decoder as the fallback.
+
+``encode_expr`` gives the ``to_dict`` expression of a field: scalars as they are, models through
+``to_dict``, enums by value, lists and maps of those by comprehension, anything else through
+the runtime's ``_encode``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from generator.ir import (
+    AnyType,
+    EnumDef,
+    Field,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    ObjectType,
+    Ref,
+    Scalar,
+    Spec,
+    TypeExpr,
+    UnionOf,
+)
+from generator.layout import Node, group
+from generator.options import RenderOptions
+from generator.pysource import py_str
+
+# the check that fails for a value of each scalar type ({v} is the variable)
+_SCALAR_MISMATCH = {
+    "str": "type({v}) is not str",
+    "int": "type({v}) is not int",
+    # an int is a number too, and is kept an int so that it writes back the same
+    "float": "type({v}) is not float and type({v}) is not int",
+    "bool": "type({v}) is not bool",
+}
+
+
+def enum_is_open(enum: EnumDef, options: RenderOptions) -> bool:
+    return options.open_enums and enum.open
+
+
+def enum_table(name: str) -> str:
+    """The module-level value → member table of an enum (class styles)."""
+    return f"_MEMBERS_{name}"
+
+
+# ---------------------------------------------------------------------------------------------
+# the general decoders: runtime combinators
+
+
+def describe(t: TypeExpr) -> str:
+    """What a value of ``t`` is, for an error message (``'auto' or int``)."""
+    if isinstance(t, Scalar):
+        return t.name
+    if isinstance(t, LiteralOf):
+        return " or ".join(repr(v) for v in t.values)
+    if isinstance(t, UnionOf):
+        return " or ".join(describe(o) for o in t.options)
+    if isinstance(t, Ref):
+        return t.name
+    if isinstance(t, ListOf):
+        return "a list"
+    if isinstance(t, (MapOf, ObjectType)):
+        return "an object"
+    return "a JSON value"
+
+
+def decoder_expr(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> Node:
+    """A Python expression for a decoder ``(value, path) -> T`` built from the runtime combinators.
+
+    Models decode through ``Name._decode`` (class styles) or are checked by ``_check_Name``
+    (TypedDict). Enums: ``_enum``/``_open_enum`` (class styles); TypedDict enums are literals, so
+    a closed one is a ``_literal`` and an open one any string.
+    """
+    if isinstance(t, Scalar):
+        return "_" + t.name
+    if isinstance(t, AnyType):
+        return "_any"
+    if isinstance(t, ObjectType):
+        return "_object"
+    if isinstance(t, ListOf):
+        return group("_list(", [decoder_expr(t.item, spec, style, options)], ")")
+    if isinstance(t, MapOf):
+        return group("_map(", [decoder_expr(t.value, spec, style, options)], ")")
+    if isinstance(t, LiteralOf):
+        return _literal_decoder(t.values)
+    if isinstance(t, UnionOf):
+        members = group("(", [decoder_expr(o, spec, style, options) for o in t.options], ")")
+        return group("_union(", [members, py_str(describe(t))], ")")
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        if isinstance(item, EnumDef):
+            is_open = enum_is_open(item, options)
+            if style == "typeddict":
+                return "_str" if is_open else _literal_decoder(item.values)
+            return group("_open_enum(" if is_open else "_enum(", [item.name], ")")
+        if isinstance(item, Model):
+            return f"_check_{item.name}" if style == "typeddict" else f"{item.name}._decode"
+        raise ValueError(f"unresolved reference {t.name!r}")
+    raise TypeError(f"not a type: {t!r}")
+
+
+def _literal_decoder(values: tuple[str | int | bool, ...]) -> Node:
+    return group("_literal(", [group("(", [py_str(v) for v in values], ")")], ")")
+
+
+def slow_decoder_expr(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
+    """The general decoder the fast path falls back on: for a value that is not a null allowed."""
+    expr = decoder_expr(f.type, spec, style, options)
+    return group("_not_null(", [expr], ")") if isinstance(f.type, AnyType) and not f.nullable else expr
+
+
+# ---------------------------------------------------------------------------------------------
+# the fast path
+
+
+def mismatch(t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: str) -> Optional[str]:
+    """A condition that is false only when the general decoder would give ``var`` back unchanged.
+
+    None when there is no such check: the value is rebuilt (a model, an enum member, a copied
+    list) or checked deeply (Any).
+    """
+    if isinstance(t, Scalar):
+        return _SCALAR_MISMATCH[t.name].format(v=var)
+    if isinstance(t, LiteralOf):
+        return _literal_mismatch(t.values, var)
+    if isinstance(t, Ref) and style == "typeddict":
+        item = spec.get(t.name)
+        if isinstance(item, EnumDef):
+            if enum_is_open(item, options):
+                return _SCALAR_MISMATCH["str"].format(v=var)
+            return _literal_mismatch(item.values, var)
+        return None
+    if isinstance(t, UnionOf):
+        parts = [mismatch(o, spec, style, options, var) for o in t.options]
+        if any(p is None for p in parts):
+            return None
+        return " and ".join(p if " or " not in p else f"({p})" for p in parts if p)
+    return None
+
+
+def _literal_mismatch(values: tuple[str | int | bool, ...], var: str) -> Optional[str]:
+    kinds = {type(v) for v in values}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop().__name__
+    if len(values) == 1:
+        return f"type({var}) is not {kind} or {var} != {py_str(values[0])}"
+    return f"type({var}) is not {kind} or {var} not in ({', '.join(py_str(v) for v in values)})"
+
+
+def decode_lines(
+    f: Field, spec: Spec, style: str, options: RenderOptions, var: str, slow: str
+) -> tuple[str, ...]:
+    """Statements (indented from 0) that turn the raw value in ``var`` into the field's value.
+
+    ``slow`` names the field's general decoder of a non-null value (``slow_decoder_expr``); a null
+    where the field is nullable never reaches it. The path of the value is
+    ``path + ".<wire name>"`` (the runtime drops the leading dot of a path).
+    """
+    where = f"path + {py_str('.' + f.wire_name)}"
+    call = f"{slow}({var}, {where})"
+    assign = call if style == "typeddict" else f"{var} = {call}"
+    t = f.type
+    bad = mismatch(t, spec, style, options, var)
+    if bad is not None:
+        if f.nullable:
+            bad = f"{var} is not None and " + (f"({bad})" if " or " in bad else bad)
+        return (f"if {bad}:", f"    {assign}")
+    body = _rebuilding_lines(t, spec, style, options, var, where, assign)
+    if f.nullable:
+        return (f"if {var} is not None:", *("    " + line for line in body))
+    return body
+
+
+def _rebuilding_lines(
+    t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: str, where: str, assign: str
+) -> tuple[str, ...]:
+    """The fast path of a value that the model rebuilds: an enum member, a model, a copy."""
+    item = spec.get(t.name) if isinstance(t, Ref) else None
+    if isinstance(item, EnumDef) and style != "typeddict":
+        table = enum_table(item.name)
+        if enum_is_open(item, options):
+            return (
+                f"if type({var}) is str:",
+                f"    {var} = {table}.get({var}, {var})",
+                "else:",
+                f"    {assign}",
+            )
+        return (
+            f"if type({var}) is str and {var} in {table}:",
+            f"    {var} = {table}[{var}]",
+            "else:",
+            f"    {assign}",
+        )
+    if isinstance(item, Model):
+        if style == "typeddict":
+            return (f"_check_{item.name}({var}, {where})",)
+        return (f"{var} = {item.name}._decode({var}, {where})",)
+    # a list or a map of plain values: one scan, then a copy (class styles keep their own)
+    if isinstance(t, (ListOf, MapOf)):
+        inner = t.item if isinstance(t, ListOf) else t.value
+        item_bad = mismatch(inner, spec, style, options, "x")
+        if item_bad is not None:
+            if isinstance(t, ListOf):
+                scan = f"type({var}) is list and not [x for x in {var} if {item_bad}]"
+            else:
+                item_bad = "type(k) is not str or " + (f"({item_bad})" if " or " in item_bad else item_bad)
+                scan = f"type({var}) is dict and not [k for k, x in {var}.items() if {item_bad}]"
+            if style == "typeddict":
+                return (f"if not ({scan}):", f"    {assign}")
+            return (f"if {scan}:", f"    {var} = {var}.copy()", "else:", f"    {assign}")
+    return (assign,)
+
+
+# ---------------------------------------------------------------------------------------------
+# encoding
+
+
+def encode_expr(f: Field, spec: Spec, value: str) -> str:
+    """The ``to_dict`` expression of a field whose value is ``value`` (class styles)."""
+    inner = _encode_value(f.type, spec, value)
+    if inner == value or not f.nullable:
+        return inner
+    return f"None if {value} is None else {inner}"
+
+
+def _encode_value(t: TypeExpr, spec: Spec, value: str) -> str:
+    if _is_plain(t):
+        return value
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        return f"{value}.to_dict()" if isinstance(item, Model) else f"_text({value})"
+    if isinstance(t, (ListOf, MapOf)):
+        inner = t.item if isinstance(t, ListOf) else t.value
+        if _is_plain(inner):
+            return f"list({value})" if isinstance(t, ListOf) else f"dict({value})"
+        if isinstance(inner, Ref):  # models or enums, one level down
+            each = _encode_value(inner, spec, "x")
+            if isinstance(t, ListOf):
+                return f"[{each} for x in {value}]"
+            return f"{{k: {each} for k, x in {value}.items()}}"
+    return f"_encode({value})"
+
+
+def _is_plain(t: TypeExpr) -> bool:
+    """A value written to JSON as it is (no enum, model or container inside)."""
+    if isinstance(t, (Scalar, LiteralOf)):
+        return True
+    if isinstance(t, UnionOf):
+        return all(_is_plain(o) for o in t.options)
+    return False

@@ -1,0 +1,80 @@
+"""Lay out a bracketed expression the way black leaves it: on one line when it fits, else exploded.
+
+An exploded group has its opening bracket at the end of the line, one item a line one level
+deeper, each followed by a comma, and the closing bracket on a line of its own. The trailing comma
+is black's "magic trailing comma": black keeps such a group exploded and never joins it again, and
+it never splits a line that fits, so every layout made here is one black leaves as it is. A group
+of one item gets no comma (black does not count the comma of ``(x,)`` or ``T[x,]`` as magic): it
+is split as black splits it, the item alone on the next line. A line that still does not fit (a
+long name, a long string) is left to ``generator.format``, which hands it to black.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from generator.pysource import LINE_LENGTH, width
+
+
+@dataclass(frozen=True)
+class Group:
+    """``open`` + items separated by ", " + ``close``: a call, a subscript, a literal."""
+
+    open: str  # "f(", "Union[", "[", "{", "("
+    items: tuple[Node, ...]
+    close: str  # ")", "]", "}"
+
+    def __str__(self) -> str:
+        return flat(self)
+
+
+@dataclass(frozen=True)
+class Seq:
+    """Nodes written one after the other (``"key": `` + a group); only the last one may explode."""
+
+    parts: tuple[Node, ...]
+
+    def __str__(self) -> str:
+        return flat(self)
+
+
+Node = Union[str, Group, Seq]
+
+
+def group(open_: str, items: list[Node] | tuple[Node, ...], close: str) -> Group:
+    return Group(open_, tuple(items), close)
+
+
+def flat(node: Node) -> str:
+    """The node on one line."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, Seq):
+        return "".join(flat(p) for p in node.parts)
+    inner = ", ".join(flat(i) for i in node.items)
+    if len(node.items) == 1 and node.open == "(":
+        inner += ","  # a tuple of one
+    return node.open + inner + node.close
+
+
+def render(node: Node, indent: int, tail: int = 0, column: int | None = None) -> str:
+    """``node`` on a line indented ``indent``, starting at ``column`` (the indent, by default) and
+    followed by ``tail`` more characters on its last line."""
+    start = indent if column is None else column
+    text = flat(node)
+    if start + width(text) + tail <= LINE_LENGTH:
+        return text
+    if isinstance(node, Seq) and node.parts:
+        head = "".join(flat(p) for p in node.parts[:-1])
+        return head + render(node.parts[-1], indent, tail, start + width(head))
+    if not isinstance(node, Group) or not node.items:
+        return text  # nothing to split here: black gets the line
+    pad = " " * (indent + 4)
+    if len(node.items) == 1:
+        # black's own split of a one-item group: the item alone on the next line, no magic comma
+        comma = "," if node.open == "(" else ""  # but a tuple of one keeps its own
+        item = render(node.items[0], indent + 4, len(comma))
+        return f"{node.open}\n{pad}{item}{comma}\n{' ' * indent}{node.close}"
+    lines = [f"{pad}{render(item, indent + 4, 1)}," for item in node.items]
+    return node.open + "\n" + "\n".join(lines) + "\n" + " " * indent + node.close

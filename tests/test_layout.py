@@ -1,0 +1,58 @@
+"""generator.layout: one line when it fits, else exploded; black leaves every layout as it is."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import black
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.format import mode
+from generator.layout import Seq, flat, group, render
+from generator.pysource import LINE_LENGTH, py_str
+from generator.testgen import literal_node
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(st.text(max_size=10), inner, max_size=6),
+    max_leaves=40,
+)
+
+
+def test_fits_on_one_line() -> None:
+    node = group("f(", ["a", group("(", ["b"], ")")], ")")
+    assert flat(node) == "f(a, (b,))" and render(node, 0) == "f(a, (b,))"
+
+
+def test_explodes_with_magic_trailing_commas() -> None:
+    node = Seq(("x = ", group("f(", ["a" * 60, "b" * 60], ")")))
+    assert render(node, 0) == "x = f(\n    " + "a" * 60 + ",\n    " + "b" * 60 + ",\n)"
+
+
+def test_a_group_of_one_splits_as_black_does() -> None:
+    node = Seq(("x = ", group("f(", [group("g(", ["a" * 60, "b" * 60], ")")], ")")))
+    out = render(node, 0)
+    assert out.startswith("x = f(\n    g(\n") and out.endswith("    )\n)")
+    assert black.format_str(out + "\n", mode=mode()) == out + "\n"
+
+
+@settings(max_examples=200)
+@given(JSON, st.integers(min_value=0, max_value=6))
+def test_literals_are_black_fixed_points(value: Any, depth: int) -> None:
+    indent = "    " * depth
+    body = render(Seq(("x = ", literal_node(value))), 4 * depth)
+    source = "".join(f"{'    ' * i}if y:\n" for i in range(depth)) + indent + body + "\n"
+    assert black.format_str(source, mode=mode()) == source
+    assert ast.literal_eval(body[4:]) == value
+    long_lines = [line for line in body.split("\n") if len(line) > LINE_LENGTH]
+    assert all('"' in line or "'" in line for line in long_lines)  # only an unbreakable string is long
+
+
+def test_the_head_of_a_sequence_counts_toward_the_width() -> None:
+    name = "n" * 80
+    node = Seq((f"{name}: ", group("Union[", ["int", "str", "None"], "]")))
+    assert render(node, 4) == f"{name}: Union[int, str, None]"
+    assert render(node, 4, tail=10) == f"{name}: Union[\n        int,\n        str,\n        None,\n    ]"
+    assert py_str("x") == '"x"'
