@@ -103,6 +103,7 @@ class UnsetType(enum.Enum):
 UNSET: Final = UnsetType.UNSET
 # an enum member (a str) or a str -> the plain str
 _text = str.__str__
+_new = object.__new__
 
 
 _T = TypeVar("_T")
@@ -466,57 +467,11 @@ class DpoHyperparameters:
     @classmethod
     def from_dict(cls, data: Any) -> DpoHyperparameters:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_DpoHyperparameters(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> DpoHyperparameters:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> DpoHyperparameters:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            n = 0
-            v0: Any = d.get("beta", _ABSENT)
-            if v0 is _ABSENT:
-                v0 = UNSET
-            else:
-                n += 1
-                if (type(v0) is not str or v0 != "auto") and type(v0) is not float and type(v0) is not int:
-                    v0 = _DEC_DpoHyperparameters_0(v0, path + ".beta")
-            v1: Any = d.get("batch_size", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                if (type(v1) is not str or v1 != "auto") and type(v1) is not int:
-                    v1 = _DEC_DpoHyperparameters_1(v1, path + ".batch_size")
-            v2: Any = d.get("learning_rate_multiplier", _ABSENT)
-            if v2 is _ABSENT:
-                v2 = UNSET
-            else:
-                n += 1
-                if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
-                    v2 = _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
-            v3: Any = d.get("n_epochs", _ABSENT)
-            if v3 is _ABSENT:
-                v3 = UNSET
-            else:
-                n += 1
-                if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
-                    v3 = _DEC_DpoHyperparameters_3(v3, path + ".n_epochs")
-            extra = {} if len(d) == n else _extra(d, _KEYS_DpoHyperparameters, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_DpoHyperparameters(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -537,6 +492,46 @@ class DpoHyperparameters:
         return json.dumps(self.to_dict())
 
 
+def _decode_DpoHyperparameters(
+    d: Any, path: str, cls: type[DpoHyperparameters] = DpoHyperparameters
+) -> DpoHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        n = 0
+        v0: Any = d.get("beta", UNSET)
+        if v0 is not UNSET:
+            n += 1
+            if type(v0) is not float and type(v0) is not int and (type(v0) is not str or v0 != "auto"):
+                v0 = _DEC_DpoHyperparameters_0(v0, path + ".beta")
+        v1: Any = d.get("batch_size", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            if type(v1) is not int and (type(v1) is not str or v1 != "auto"):
+                v1 = _DEC_DpoHyperparameters_1(v1, path + ".batch_size")
+        v2: Any = d.get("learning_rate_multiplier", UNSET)
+        if v2 is not UNSET:
+            n += 1
+            if type(v2) is not float and type(v2) is not int and (type(v2) is not str or v2 != "auto"):
+                v2 = _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
+        v3: Any = d.get("n_epochs", UNSET)
+        if v3 is not UNSET:
+            n += 1
+            if type(v3) is not int and (type(v3) is not str or v3 != "auto"):
+                v3 = _DEC_DpoHyperparameters_3(v3, path + ".n_epochs")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.beta = v0
+        obj.batch_size = v1
+        obj.learning_rate_multiplier = v2
+        obj.n_epochs = v3
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_DpoHyperparameters, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
+
+
 @_dataclass
 class DpoMethod:
     """Settings for the direct preference optimization (DPO) fine-tuning method."""
@@ -550,32 +545,11 @@ class DpoMethod:
     @classmethod
     def from_dict(cls, data: Any) -> DpoMethod:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_DpoMethod(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> DpoMethod:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> DpoMethod:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            n = 0
-            v0: Any = d.get("hyperparameters", _ABSENT)
-            if v0 is _ABSENT:
-                v0 = UNSET
-            else:
-                n += 1
-                v0 = DpoHyperparameters._decode(v0, path + ".hyperparameters")
-            extra = {} if len(d) == n else _extra(d, _KEYS_DpoMethod, path)
-            return cls(
-                v0,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_DpoMethod(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -588,6 +562,25 @@ class DpoMethod:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_DpoMethod(d: Any, path: str, cls: type[DpoMethod] = DpoMethod) -> DpoMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        n = 0
+        v0: Any = d.get("hyperparameters", UNSET)
+        if v0 is not UNSET:
+            n += 1
+            v0 = _decode_DpoHyperparameters(v0, path + ".hyperparameters")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.hyperparameters = v0
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_DpoMethod, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -612,43 +605,11 @@ class FineTuneEvent:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuneEvent:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuneEvent(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuneEvent:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuneEvent:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["created_at"]
-                v1 = d["level"]
-                v2 = d["message"]
-                v3 = d["object"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuneEvent)
-            if type(v0) is not int:
-                v0 = _int(v0, path + ".created_at")
-            if type(v1) is not str:
-                v1 = _str(v1, path + ".level")
-            if type(v2) is not str:
-                v2 = _str(v2, path + ".message")
-            if type(v3) is not str:
-                v3 = _str(v3, path + ".object")
-            extra = {} if len(d) == 4 else _extra(d, _KEYS_FineTuneEvent, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuneEvent(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -664,6 +625,38 @@ class FineTuneEvent:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuneEvent(d: Any, path: str, cls: type[FineTuneEvent] = FineTuneEvent) -> FineTuneEvent:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["created_at"]
+            v1 = d["level"]
+            v2 = d["message"]
+            v3 = d["object"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuneEvent)
+        if type(v0) is not int:
+            v0 = _int(v0, path + ".created_at")
+        if type(v1) is not str:
+            v1 = _str(v1, path + ".level")
+        if type(v2) is not str:
+            v2 = _str(v2, path + ".message")
+        if type(v3) is not str:
+            v3 = _str(v3, path + ".object")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.created_at = v0
+        obj.level = v1
+        obj.message = v2
+        obj.object = v3
+        obj.extra = {} if len(d) == 4 else _extra(d, _KEYS_FineTuneEvent, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -697,68 +690,11 @@ class FineTuneHyperparams:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuneHyperparams:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuneHyperparams(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuneHyperparams:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuneHyperparams:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["n_epochs"]
-                v1 = d["batch_size"]
-                v2 = d["prompt_loss_weight"]
-                v3 = d["learning_rate_multiplier"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuneHyperparams)
-            n = 4
-            if type(v0) is not int:
-                v0 = _int(v0, path + ".n_epochs")
-            if type(v1) is not int:
-                v1 = _int(v1, path + ".batch_size")
-            if type(v2) is not float and type(v2) is not int:
-                v2 = _float(v2, path + ".prompt_loss_weight")
-            if type(v3) is not float and type(v3) is not int:
-                v3 = _float(v3, path + ".learning_rate_multiplier")
-            v4: Any = d.get("compute_classification_metrics", _ABSENT)
-            if v4 is _ABSENT:
-                v4 = UNSET
-            else:
-                n += 1
-                if type(v4) is not bool:
-                    v4 = _bool(v4, path + ".compute_classification_metrics")
-            v5: Any = d.get("classification_positive_class", _ABSENT)
-            if v5 is _ABSENT:
-                v5 = UNSET
-            else:
-                n += 1
-                if type(v5) is not str:
-                    v5 = _str(v5, path + ".classification_positive_class")
-            v6: Any = d.get("classification_n_classes", _ABSENT)
-            if v6 is _ABSENT:
-                v6 = UNSET
-            else:
-                n += 1
-                if type(v6) is not int:
-                    v6 = _int(v6, path + ".classification_n_classes")
-            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuneHyperparams, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                v4,
-                v5,
-                v6,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuneHyperparams(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -780,6 +716,59 @@ class FineTuneHyperparams:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuneHyperparams(
+    d: Any, path: str, cls: type[FineTuneHyperparams] = FineTuneHyperparams
+) -> FineTuneHyperparams:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["n_epochs"]
+            v1 = d["batch_size"]
+            v2 = d["prompt_loss_weight"]
+            v3 = d["learning_rate_multiplier"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuneHyperparams)
+        n = 4
+        if type(v0) is not int:
+            v0 = _int(v0, path + ".n_epochs")
+        if type(v1) is not int:
+            v1 = _int(v1, path + ".batch_size")
+        if type(v2) is not float and type(v2) is not int:
+            v2 = _float(v2, path + ".prompt_loss_weight")
+        if type(v3) is not float and type(v3) is not int:
+            v3 = _float(v3, path + ".learning_rate_multiplier")
+        v4: Any = d.get("compute_classification_metrics", UNSET)
+        if v4 is not UNSET:
+            n += 1
+            if type(v4) is not bool:
+                v4 = _bool(v4, path + ".compute_classification_metrics")
+        v5: Any = d.get("classification_positive_class", UNSET)
+        if v5 is not UNSET:
+            n += 1
+            if type(v5) is not str:
+                v5 = _str(v5, path + ".classification_positive_class")
+        v6: Any = d.get("classification_n_classes", UNSET)
+        if v6 is not UNSET:
+            n += 1
+            if type(v6) is not int:
+                v6 = _int(v6, path + ".classification_n_classes")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.n_epochs = v0
+        obj.batch_size = v1
+        obj.prompt_loss_weight = v2
+        obj.learning_rate_multiplier = v3
+        obj.compute_classification_metrics = v4
+        obj.classification_positive_class = v5
+        obj.classification_n_classes = v6
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_FineTuneHyperparams, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -818,67 +807,11 @@ class OpenAIFile:
     @classmethod
     def from_dict(cls, data: Any) -> OpenAIFile:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_OpenAIFile(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> OpenAIFile:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> OpenAIFile:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["id"]
-                v1 = d["object"]
-                v2 = d["bytes"]
-                v3 = d["created_at"]
-                v4 = d["filename"]
-                v5 = d["purpose"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_OpenAIFile)
-            n = 6
-            if type(v0) is not str:
-                v0 = _str(v0, path + ".id")
-            if type(v1) is not str or v1 != "file":
-                v1 = _DEC_OpenAIFile_1(v1, path + ".object")
-            if type(v2) is not int:
-                v2 = _int(v2, path + ".bytes")
-            if type(v3) is not int:
-                v3 = _int(v3, path + ".created_at")
-            if type(v4) is not str:
-                v4 = _str(v4, path + ".filename")
-            if type(v5) is not str:
-                v5 = _str(v5, path + ".purpose")
-            v6: Any = d.get("status", _ABSENT)
-            if v6 is _ABSENT:
-                v6 = UNSET
-            else:
-                n += 1
-                if type(v6) is not str:
-                    v6 = _str(v6, path + ".status")
-            v7: Any = d.get("status_details", _ABSENT)
-            if v7 is _ABSENT:
-                v7 = UNSET
-            else:
-                n += 1
-                v7 = _DEC_OpenAIFile_7(v7, path + ".status_details")
-            extra = {} if len(d) == n else _extra(d, _KEYS_OpenAIFile, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                v4,
-                v5,
-                v6,
-                v7,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_OpenAIFile(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -900,6 +833,58 @@ class OpenAIFile:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_OpenAIFile(d: Any, path: str, cls: type[OpenAIFile] = OpenAIFile) -> OpenAIFile:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["id"]
+            v1 = d["object"]
+            v2 = d["bytes"]
+            v3 = d["created_at"]
+            v4 = d["filename"]
+            v5 = d["purpose"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_OpenAIFile)
+        n = 6
+        if type(v0) is not str:
+            v0 = _str(v0, path + ".id")
+        if type(v1) is not str or v1 != "file":
+            v1 = _DEC_OpenAIFile_1(v1, path + ".object")
+        if type(v2) is not int:
+            v2 = _int(v2, path + ".bytes")
+        if type(v3) is not int:
+            v3 = _int(v3, path + ".created_at")
+        if type(v4) is not str:
+            v4 = _str(v4, path + ".filename")
+        if type(v5) is not str:
+            v5 = _str(v5, path + ".purpose")
+        v6: Any = d.get("status", UNSET)
+        if v6 is not UNSET:
+            n += 1
+            if type(v6) is not str:
+                v6 = _str(v6, path + ".status")
+        v7: Any = d.get("status_details", UNSET)
+        if v7 is not UNSET:
+            n += 1
+            v7 = _DEC_OpenAIFile_7(v7, path + ".status_details")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.id = v0
+        obj.object = v1
+        obj.bytes_ = v2
+        obj.created_at = v3
+        obj.filename = v4
+        obj.purpose = v5
+        obj.status = v6
+        obj.status_details = v7
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_OpenAIFile, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -955,81 +940,11 @@ class FineTune:
     @classmethod
     def from_dict(cls, data: Any) -> FineTune:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTune(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTune:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTune:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["id"]
-                v1 = d["object"]
-                v2 = d["created_at"]
-                v3 = d["updated_at"]
-                v4 = d["model"]
-                v5 = d["fine_tuned_model"]
-                v6 = d["organization_id"]
-                v7 = d["status"]
-                v8 = d["hyperparams"]
-                v9 = d["training_files"]
-                v10 = d["validation_files"]
-                v11 = d["result_files"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTune)
-            n = 12
-            if type(v0) is not str:
-                v0 = _str(v0, path + ".id")
-            if type(v1) is not str or v1 != "fine-tune":
-                v1 = _DEC_FineTune_1(v1, path + ".object")
-            if type(v2) is not int:
-                v2 = _int(v2, path + ".created_at")
-            if type(v3) is not int:
-                v3 = _int(v3, path + ".updated_at")
-            if type(v4) is not str:
-                v4 = _str(v4, path + ".model")
-            if v5 is not None and type(v5) is not str:
-                v5 = _str(v5, path + ".fine_tuned_model")
-            if type(v6) is not str:
-                v6 = _str(v6, path + ".organization_id")
-            if type(v7) is str:
-                v7 = _MEMBERS_FineTuneStatus.get(v7, v7)
-            else:
-                v7 = _DEC_FineTune_7(v7, path + ".status")
-            v8 = FineTuneHyperparams._decode(v8, path + ".hyperparams")
-            v9 = _DEC_FineTune_9(v9, path + ".training_files")
-            v10 = _DEC_FineTune_10(v10, path + ".validation_files")
-            v11 = _DEC_FineTune_11(v11, path + ".result_files")
-            v12: Any = d.get("events", _ABSENT)
-            if v12 is _ABSENT:
-                v12 = UNSET
-            else:
-                n += 1
-                v12 = _DEC_FineTune_12(v12, path + ".events")
-            extra = {} if len(d) == n else _extra(d, _KEYS_FineTune, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                v4,
-                v5,
-                v6,
-                v7,
-                v8,
-                v9,
-                v10,
-                v11,
-                v12,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTune(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1043,18 +958,86 @@ class FineTune:
             "organization_id": self.organization_id,
             "status": _text(self.status),
             "hyperparams": self.hyperparams.to_dict(),
-            "training_files": [x.to_dict() for x in self.training_files],
-            "validation_files": [x.to_dict() for x in self.validation_files],
-            "result_files": [x.to_dict() for x in self.result_files],
+            "training_files": [x.to_dict() for x in self.training_files] if self.training_files else [],
+            "validation_files": [x.to_dict() for x in self.validation_files] if self.validation_files else [],
+            "result_files": [x.to_dict() for x in self.result_files] if self.result_files else [],
         }
         if (v12 := self.events) is not UNSET:
-            out["events"] = [x.to_dict() for x in v12]
+            out["events"] = [x.to_dict() for x in v12] if v12 else []
         if self.extra:
             _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTune(d: Any, path: str, cls: type[FineTune] = FineTune) -> FineTune:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["id"]
+            v1 = d["object"]
+            v2 = d["created_at"]
+            v3 = d["updated_at"]
+            v4 = d["model"]
+            v5 = d["fine_tuned_model"]
+            v6 = d["organization_id"]
+            v7 = d["status"]
+            v8 = d["hyperparams"]
+            v9 = d["training_files"]
+            v10 = d["validation_files"]
+            v11 = d["result_files"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTune)
+        n = 12
+        if type(v0) is not str:
+            v0 = _str(v0, path + ".id")
+        if type(v1) is not str or v1 != "fine-tune":
+            v1 = _DEC_FineTune_1(v1, path + ".object")
+        if type(v2) is not int:
+            v2 = _int(v2, path + ".created_at")
+        if type(v3) is not int:
+            v3 = _int(v3, path + ".updated_at")
+        if type(v4) is not str:
+            v4 = _str(v4, path + ".model")
+        if v5 is not None and type(v5) is not str:
+            v5 = _str(v5, path + ".fine_tuned_model")
+        if type(v6) is not str:
+            v6 = _str(v6, path + ".organization_id")
+        if type(v7) is str:
+            v7 = _MEMBERS_FineTuneStatus.get(v7, v7)
+        else:
+            v7 = _DEC_FineTune_7(v7, path + ".status")
+        v8 = _decode_FineTuneHyperparams(v8, path + ".hyperparams")
+        v9 = _DEC_FineTune_9(v9, path + ".training_files")
+        v10 = _DEC_FineTune_10(v10, path + ".validation_files")
+        v11 = _DEC_FineTune_11(v11, path + ".result_files")
+        v12: Any = d.get("events", UNSET)
+        if v12 is not UNSET:
+            n += 1
+            v12 = _DEC_FineTune_12(v12, path + ".events")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.id = v0
+        obj.object = v1
+        obj.created_at = v2
+        obj.updated_at = v3
+        obj.model = v4
+        obj.fine_tuned_model = v5
+        obj.organization_id = v6
+        obj.status = v7
+        obj.hyperparams = v8
+        obj.training_files = v9
+        obj.validation_files = v10
+        obj.result_files = v11
+        obj.events = v12
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_FineTune, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1092,83 +1075,11 @@ class ReinforcementHyperparameters:
     @classmethod
     def from_dict(cls, data: Any) -> ReinforcementHyperparameters:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_ReinforcementHyperparameters(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> ReinforcementHyperparameters:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> ReinforcementHyperparameters:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            n = 0
-            v0: Any = d.get("batch_size", _ABSENT)
-            if v0 is _ABSENT:
-                v0 = UNSET
-            else:
-                n += 1
-                if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
-                    v0 = _DEC_ReinforcementHyperparameters_0(v0, path + ".batch_size")
-            v1: Any = d.get("compute_multiplier", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
-                    v1 = _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
-            v2: Any = d.get("eval_interval", _ABSENT)
-            if v2 is _ABSENT:
-                v2 = UNSET
-            else:
-                n += 1
-                if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
-                    v2 = _DEC_ReinforcementHyperparameters_2(v2, path + ".eval_interval")
-            v3: Any = d.get("eval_samples", _ABSENT)
-            if v3 is _ABSENT:
-                v3 = UNSET
-            else:
-                n += 1
-                if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
-                    v3 = _DEC_ReinforcementHyperparameters_3(v3, path + ".eval_samples")
-            v4: Any = d.get("learning_rate_multiplier", _ABSENT)
-            if v4 is _ABSENT:
-                v4 = UNSET
-            else:
-                n += 1
-                if (type(v4) is not str or v4 != "auto") and type(v4) is not float and type(v4) is not int:
-                    v4 = _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
-            v5: Any = d.get("n_epochs", _ABSENT)
-            if v5 is _ABSENT:
-                v5 = UNSET
-            else:
-                n += 1
-                if (type(v5) is not str or v5 != "auto") and type(v5) is not int:
-                    v5 = _DEC_ReinforcementHyperparameters_5(v5, path + ".n_epochs")
-            v6: Any = d.get("reasoning_effort", _ABSENT)
-            if v6 is _ABSENT:
-                v6 = UNSET
-            else:
-                n += 1
-                if type(v6) is str:
-                    v6 = _MEMBERS_ReinforcementHyperparametersReasoningEffort.get(v6, v6)
-                else:
-                    v6 = _DEC_ReinforcementHyperparameters_6(v6, path + ".reasoning_effort")
-            extra = {} if len(d) == n else _extra(d, _KEYS_ReinforcementHyperparameters, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                v4,
-                v5,
-                v6,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_ReinforcementHyperparameters(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1195,6 +1106,66 @@ class ReinforcementHyperparameters:
         return json.dumps(self.to_dict())
 
 
+def _decode_ReinforcementHyperparameters(
+    d: Any, path: str, cls: type[ReinforcementHyperparameters] = ReinforcementHyperparameters
+) -> ReinforcementHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        n = 0
+        v0: Any = d.get("batch_size", UNSET)
+        if v0 is not UNSET:
+            n += 1
+            if type(v0) is not int and (type(v0) is not str or v0 != "auto"):
+                v0 = _DEC_ReinforcementHyperparameters_0(v0, path + ".batch_size")
+        v1: Any = d.get("compute_multiplier", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            if type(v1) is not float and type(v1) is not int and (type(v1) is not str or v1 != "auto"):
+                v1 = _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
+        v2: Any = d.get("eval_interval", UNSET)
+        if v2 is not UNSET:
+            n += 1
+            if type(v2) is not int and (type(v2) is not str or v2 != "auto"):
+                v2 = _DEC_ReinforcementHyperparameters_2(v2, path + ".eval_interval")
+        v3: Any = d.get("eval_samples", UNSET)
+        if v3 is not UNSET:
+            n += 1
+            if type(v3) is not int and (type(v3) is not str or v3 != "auto"):
+                v3 = _DEC_ReinforcementHyperparameters_3(v3, path + ".eval_samples")
+        v4: Any = d.get("learning_rate_multiplier", UNSET)
+        if v4 is not UNSET:
+            n += 1
+            if type(v4) is not float and type(v4) is not int and (type(v4) is not str or v4 != "auto"):
+                v4 = _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
+        v5: Any = d.get("n_epochs", UNSET)
+        if v5 is not UNSET:
+            n += 1
+            if type(v5) is not int and (type(v5) is not str or v5 != "auto"):
+                v5 = _DEC_ReinforcementHyperparameters_5(v5, path + ".n_epochs")
+        v6: Any = d.get("reasoning_effort", UNSET)
+        if v6 is not UNSET:
+            n += 1
+            if type(v6) is str:
+                v6 = _MEMBERS_ReinforcementHyperparametersReasoningEffort.get(v6, v6)
+            else:
+                v6 = _DEC_ReinforcementHyperparameters_6(v6, path + ".reasoning_effort")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.batch_size = v0
+        obj.compute_multiplier = v1
+        obj.eval_interval = v2
+        obj.eval_samples = v3
+        obj.learning_rate_multiplier = v4
+        obj.n_epochs = v5
+        obj.reasoning_effort = v6
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_ReinforcementHyperparameters, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
+
+
 @_dataclass
 class ReinforcementMethod:
     """Settings for the reinforcement fine-tuning method."""
@@ -1213,38 +1184,11 @@ class ReinforcementMethod:
     @classmethod
     def from_dict(cls, data: Any) -> ReinforcementMethod:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_ReinforcementMethod(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> ReinforcementMethod:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> ReinforcementMethod:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["grader"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_ReinforcementMethod)
-            n = 1
-            v0 = _DEC_ReinforcementMethod_0(v0, path + ".grader")
-            v1: Any = d.get("hyperparameters", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                v1 = ReinforcementHyperparameters._decode(v1, path + ".hyperparameters")
-            extra = {} if len(d) == n else _extra(d, _KEYS_ReinforcementMethod, path)
-            return cls(
-                v0,
-                v1,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_ReinforcementMethod(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1259,6 +1203,33 @@ class ReinforcementMethod:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_ReinforcementMethod(
+    d: Any, path: str, cls: type[ReinforcementMethod] = ReinforcementMethod
+) -> ReinforcementMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["grader"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_ReinforcementMethod)
+        n = 1
+        v0 = _DEC_ReinforcementMethod_0(v0, path + ".grader")
+        v1: Any = d.get("hyperparameters", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            v1 = _decode_ReinforcementHyperparameters(v1, path + ".hyperparameters")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.grader = v0
+        obj.hyperparameters = v1
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_ReinforcementMethod, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1282,49 +1253,11 @@ class SupervisedHyperparameters:
     @classmethod
     def from_dict(cls, data: Any) -> SupervisedHyperparameters:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_SupervisedHyperparameters(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> SupervisedHyperparameters:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> SupervisedHyperparameters:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            n = 0
-            v0: Any = d.get("batch_size", _ABSENT)
-            if v0 is _ABSENT:
-                v0 = UNSET
-            else:
-                n += 1
-                if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
-                    v0 = _DEC_SupervisedHyperparameters_0(v0, path + ".batch_size")
-            v1: Any = d.get("learning_rate_multiplier", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
-                    v1 = _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
-            v2: Any = d.get("n_epochs", _ABSENT)
-            if v2 is _ABSENT:
-                v2 = UNSET
-            else:
-                n += 1
-                if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
-                    v2 = _DEC_SupervisedHyperparameters_2(v2, path + ".n_epochs")
-            extra = {} if len(d) == n else _extra(d, _KEYS_SupervisedHyperparameters, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_SupervisedHyperparameters(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1343,6 +1276,40 @@ class SupervisedHyperparameters:
         return json.dumps(self.to_dict())
 
 
+def _decode_SupervisedHyperparameters(
+    d: Any, path: str, cls: type[SupervisedHyperparameters] = SupervisedHyperparameters
+) -> SupervisedHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        n = 0
+        v0: Any = d.get("batch_size", UNSET)
+        if v0 is not UNSET:
+            n += 1
+            if type(v0) is not int and (type(v0) is not str or v0 != "auto"):
+                v0 = _DEC_SupervisedHyperparameters_0(v0, path + ".batch_size")
+        v1: Any = d.get("learning_rate_multiplier", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            if type(v1) is not float and type(v1) is not int and (type(v1) is not str or v1 != "auto"):
+                v1 = _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
+        v2: Any = d.get("n_epochs", UNSET)
+        if v2 is not UNSET:
+            n += 1
+            if type(v2) is not int and (type(v2) is not str or v2 != "auto"):
+                v2 = _DEC_SupervisedHyperparameters_2(v2, path + ".n_epochs")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.batch_size = v0
+        obj.learning_rate_multiplier = v1
+        obj.n_epochs = v2
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_SupervisedHyperparameters, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
+
+
 @_dataclass
 class SupervisedMethod:
     """Settings for the supervised fine-tuning method."""
@@ -1356,32 +1323,11 @@ class SupervisedMethod:
     @classmethod
     def from_dict(cls, data: Any) -> SupervisedMethod:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_SupervisedMethod(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> SupervisedMethod:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> SupervisedMethod:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            n = 0
-            v0: Any = d.get("hyperparameters", _ABSENT)
-            if v0 is _ABSENT:
-                v0 = UNSET
-            else:
-                n += 1
-                v0 = SupervisedHyperparameters._decode(v0, path + ".hyperparameters")
-            extra = {} if len(d) == n else _extra(d, _KEYS_SupervisedMethod, path)
-            return cls(
-                v0,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_SupervisedMethod(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1394,6 +1340,27 @@ class SupervisedMethod:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_SupervisedMethod(
+    d: Any, path: str, cls: type[SupervisedMethod] = SupervisedMethod
+) -> SupervisedMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        n = 0
+        v0: Any = d.get("hyperparameters", UNSET)
+        if v0 is not UNSET:
+            n += 1
+            v0 = _decode_SupervisedHyperparameters(v0, path + ".hyperparameters")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.hyperparameters = v0
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_SupervisedMethod, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1418,55 +1385,11 @@ class FineTuneMethod:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuneMethod:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuneMethod(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuneMethod:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuneMethod:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["type"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuneMethod)
-            n = 1
-            if type(v0) is str:
-                v0 = _MEMBERS_FineTuneMethodType.get(v0, v0)
-            else:
-                v0 = _DEC_FineTuneMethod_0(v0, path + ".type")
-            v1: Any = d.get("supervised", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                v1 = SupervisedMethod._decode(v1, path + ".supervised")
-            v2: Any = d.get("dpo", _ABSENT)
-            if v2 is _ABSENT:
-                v2 = UNSET
-            else:
-                n += 1
-                v2 = DpoMethod._decode(v2, path + ".dpo")
-            v3: Any = d.get("reinforcement", _ABSENT)
-            if v3 is _ABSENT:
-                v3 = UNSET
-            else:
-                n += 1
-                v3 = ReinforcementMethod._decode(v3, path + ".reinforcement")
-            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuneMethod, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuneMethod(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1485,6 +1408,44 @@ class FineTuneMethod:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuneMethod(d: Any, path: str, cls: type[FineTuneMethod] = FineTuneMethod) -> FineTuneMethod:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["type"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuneMethod)
+        n = 1
+        if type(v0) is str:
+            v0 = _MEMBERS_FineTuneMethodType.get(v0, v0)
+        else:
+            v0 = _DEC_FineTuneMethod_0(v0, path + ".type")
+        v1: Any = d.get("supervised", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            v1 = _decode_SupervisedMethod(v1, path + ".supervised")
+        v2: Any = d.get("dpo", UNSET)
+        if v2 is not UNSET:
+            n += 1
+            v2 = _decode_DpoMethod(v2, path + ".dpo")
+        v3: Any = d.get("reinforcement", UNSET)
+        if v3 is not UNSET:
+            n += 1
+            v3 = _decode_ReinforcementMethod(v3, path + ".reinforcement")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.type = v0
+        obj.supervised = v1
+        obj.dpo = v2
+        obj.reinforcement = v3
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_FineTuneMethod, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1510,39 +1471,11 @@ class FineTuningJobError:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuningJobError:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuningJobError(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuningJobError:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuningJobError:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["code"]
-                v1 = d["message"]
-                v2 = d["param"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuningJobError)
-            if type(v0) is not str:
-                v0 = _str(v0, path + ".code")
-            if type(v1) is not str:
-                v1 = _str(v1, path + ".message")
-            if v2 is not None and type(v2) is not str:
-                v2 = _str(v2, path + ".param")
-            extra = {} if len(d) == 3 else _extra(d, _KEYS_FineTuningJobError, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuningJobError(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1557,6 +1490,36 @@ class FineTuningJobError:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuningJobError(
+    d: Any, path: str, cls: type[FineTuningJobError] = FineTuningJobError
+) -> FineTuningJobError:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["code"]
+            v1 = d["message"]
+            v2 = d["param"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJobError)
+        if type(v0) is not str:
+            v0 = _str(v0, path + ".code")
+        if type(v1) is not str:
+            v1 = _str(v1, path + ".message")
+        if v2 is not None and type(v2) is not str:
+            v2 = _str(v2, path + ".param")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.code = v0
+        obj.message = v1
+        obj.param = v2
+        obj.extra = {} if len(d) == 3 else _extra(d, _KEYS_FineTuningJobError, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1584,49 +1547,11 @@ class FineTuningJobHyperparameters:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuningJobHyperparameters:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuningJobHyperparameters(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuningJobHyperparameters:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuningJobHyperparameters:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            n = 0
-            v0: Any = d.get("n_epochs", _ABSENT)
-            if v0 is _ABSENT:
-                v0 = UNSET
-            else:
-                n += 1
-                if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
-                    v0 = _DEC_FineTuningJobHyperparameters_0(v0, path + ".n_epochs")
-            v1: Any = d.get("batch_size", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                if v1 is not None and ((type(v1) is not str or v1 != "auto") and type(v1) is not int):
-                    v1 = _DEC_FineTuningJobHyperparameters_1(v1, path + ".batch_size")
-            v2: Any = d.get("learning_rate_multiplier", _ABSENT)
-            if v2 is _ABSENT:
-                v2 = UNSET
-            else:
-                n += 1
-                if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
-                    v2 = _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
-            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJobHyperparameters, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuningJobHyperparameters(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1643,6 +1568,40 @@ class FineTuningJobHyperparameters:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuningJobHyperparameters(
+    d: Any, path: str, cls: type[FineTuningJobHyperparameters] = FineTuningJobHyperparameters
+) -> FineTuningJobHyperparameters:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        n = 0
+        v0: Any = d.get("n_epochs", UNSET)
+        if v0 is not UNSET:
+            n += 1
+            if type(v0) is not int and (type(v0) is not str or v0 != "auto"):
+                v0 = _DEC_FineTuningJobHyperparameters_0(v0, path + ".n_epochs")
+        v1: Any = d.get("batch_size", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            if v1 is not None and (type(v1) is not int and (type(v1) is not str or v1 != "auto")):
+                v1 = _DEC_FineTuningJobHyperparameters_1(v1, path + ".batch_size")
+        v2: Any = d.get("learning_rate_multiplier", UNSET)
+        if v2 is not UNSET:
+            n += 1
+            if type(v2) is not float and type(v2) is not int and (type(v2) is not str or v2 != "auto"):
+                v2 = _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.n_epochs = v0
+        obj.batch_size = v1
+        obj.learning_rate_multiplier = v2
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJobHyperparameters, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1671,58 +1630,11 @@ class FineTuningJobWandbIntegration:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuningJobWandbIntegration:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuningJobWandbIntegration(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuningJobWandbIntegration:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuningJobWandbIntegration:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["project"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuningJobWandbIntegration)
-            n = 1
-            if type(v0) is not str:
-                v0 = _str(v0, path + ".project")
-            v1: Any = d.get("name", _ABSENT)
-            if v1 is _ABSENT:
-                v1 = UNSET
-            else:
-                n += 1
-                if v1 is not None and type(v1) is not str:
-                    v1 = _str(v1, path + ".name")
-            v2: Any = d.get("entity", _ABSENT)
-            if v2 is _ABSENT:
-                v2 = UNSET
-            else:
-                n += 1
-                if v2 is not None and type(v2) is not str:
-                    v2 = _str(v2, path + ".entity")
-            v3: Any = d.get("tags", _ABSENT)
-            if v3 is _ABSENT:
-                v3 = UNSET
-            else:
-                n += 1
-                if type(v3) is list and not [x for x in v3 if type(x) is not str]:
-                    v3 = v3.copy()
-                else:
-                    v3 = _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
-            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJobWandbIntegration, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuningJobWandbIntegration(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1734,13 +1646,61 @@ class FineTuningJobWandbIntegration:
         if (v2 := self.entity) is not UNSET:
             out["entity"] = v2
         if (v3 := self.tags) is not UNSET:
-            out["tags"] = list(v3)
+            out["tags"] = [*v3]
         if self.extra:
             _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuningJobWandbIntegration(
+    d: Any, path: str, cls: type[FineTuningJobWandbIntegration] = FineTuningJobWandbIntegration
+) -> FineTuningJobWandbIntegration:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["project"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJobWandbIntegration)
+        n = 1
+        if type(v0) is not str:
+            v0 = _str(v0, path + ".project")
+        v1: Any = d.get("name", UNSET)
+        if v1 is not UNSET:
+            n += 1
+            if v1 is not None and type(v1) is not str:
+                v1 = _str(v1, path + ".name")
+        v2: Any = d.get("entity", UNSET)
+        if v2 is not UNSET:
+            n += 1
+            if v2 is not None and type(v2) is not str:
+                v2 = _str(v2, path + ".entity")
+        v3: Any = d.get("tags", UNSET)
+        if v3 is not UNSET:
+            n += 1
+            if type(v3) is list:
+                for x in v3:
+                    if type(x) is not str:
+                        v3 = _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
+                        break
+                else:
+                    v3 = v3.copy()
+            else:
+                v3 = _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.project = v0
+        obj.name = v1
+        obj.entity = v2
+        obj.tags = v3
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJobWandbIntegration, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1761,34 +1721,11 @@ class FineTuningJobIntegration:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuningJobIntegration:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuningJobIntegration(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuningJobIntegration:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuningJobIntegration:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["type"]
-                v1 = d["wandb"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuningJobIntegration)
-            if type(v0) is not str or v0 != "wandb":
-                v0 = _DEC_FineTuningJobIntegration_0(v0, path + ".type")
-            v1 = FineTuningJobWandbIntegration._decode(v1, path + ".wandb")
-            extra = {} if len(d) == 2 else _extra(d, _KEYS_FineTuningJobIntegration, path)
-            return cls(
-                v0,
-                v1,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuningJobIntegration(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -1802,6 +1739,31 @@ class FineTuningJobIntegration:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuningJobIntegration(
+    d: Any, path: str, cls: type[FineTuningJobIntegration] = FineTuningJobIntegration
+) -> FineTuningJobIntegration:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["type"]
+            v1 = d["wandb"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJobIntegration)
+        if type(v0) is not str or v0 != "wandb":
+            v0 = _DEC_FineTuningJobIntegration_0(v0, path + ".type")
+        v1 = _decode_FineTuningJobWandbIntegration(v1, path + ".wandb")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.type = v0
+        obj.wandb = v1
+        obj.extra = {} if len(d) == 2 else _extra(d, _KEYS_FineTuningJobIntegration, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 @_dataclass
@@ -1886,127 +1848,11 @@ class FineTuningJob:
     @classmethod
     def from_dict(cls, data: Any) -> FineTuningJob:
         """Build from a JSON object (a dict); raise ValidationError naming the bad path."""
-        return cls._decode(data, "")
+        return _decode_FineTuningJob(data, "", cls)
 
     @classmethod
     def from_json(cls, text: Union[str, bytes]) -> FineTuningJob:
-        return cls._decode(_loads(text), "")
-
-    @classmethod
-    def _decode(cls, d: Any, path: str) -> FineTuningJob:
-        if type(d) is not dict:
-            d = _dict(d, path)
-        try:
-            try:
-                v0 = d["id"]
-                v1 = d["created_at"]
-                v2 = d["error"]
-                v3 = d["fine_tuned_model"]
-                v4 = d["finished_at"]
-                v5 = d["hyperparameters"]
-                v6 = d["model"]
-                v7 = d["object"]
-                v8 = d["organization_id"]
-                v9 = d["result_files"]
-                v10 = d["status"]
-                v11 = d["trained_tokens"]
-                v12 = d["training_file"]
-                v13 = d["validation_file"]
-                v15 = d["seed"]
-            except KeyError:
-                _missing(d, path, _REQUIRED_FineTuningJob)
-            n = 15
-            if type(v0) is not str:
-                v0 = _str(v0, path + ".id")
-            if type(v1) is not int:
-                v1 = _int(v1, path + ".created_at")
-            if v2 is not None:
-                v2 = FineTuningJobError._decode(v2, path + ".error")
-            if v3 is not None and type(v3) is not str:
-                v3 = _str(v3, path + ".fine_tuned_model")
-            if v4 is not None and type(v4) is not int:
-                v4 = _int(v4, path + ".finished_at")
-            v5 = FineTuningJobHyperparameters._decode(v5, path + ".hyperparameters")
-            if type(v6) is not str:
-                v6 = _str(v6, path + ".model")
-            if type(v7) is not str or v7 != "fine_tuning.job":
-                v7 = _DEC_FineTuningJob_7(v7, path + ".object")
-            if type(v8) is not str:
-                v8 = _str(v8, path + ".organization_id")
-            if type(v9) is list and not [x for x in v9 if type(x) is not str]:
-                v9 = v9.copy()
-            else:
-                v9 = _DEC_FineTuningJob_9(v9, path + ".result_files")
-            if type(v10) is str:
-                v10 = _MEMBERS_FineTuningJobStatus.get(v10, v10)
-            else:
-                v10 = _DEC_FineTuningJob_10(v10, path + ".status")
-            if v11 is not None and type(v11) is not int:
-                v11 = _int(v11, path + ".trained_tokens")
-            if type(v12) is not str:
-                v12 = _str(v12, path + ".training_file")
-            if v13 is not None and type(v13) is not str:
-                v13 = _str(v13, path + ".validation_file")
-            v14: Any = d.get("integrations", _ABSENT)
-            if v14 is _ABSENT:
-                v14 = UNSET
-            else:
-                n += 1
-                if v14 is not None:
-                    v14 = _DEC_FineTuningJob_14(v14, path + ".integrations")
-            if type(v15) is not int:
-                v15 = _int(v15, path + ".seed")
-            v16: Any = d.get("estimated_finish", _ABSENT)
-            if v16 is _ABSENT:
-                v16 = UNSET
-            else:
-                n += 1
-                if v16 is not None and type(v16) is not int:
-                    v16 = _int(v16, path + ".estimated_finish")
-            v17: Any = d.get("method", _ABSENT)
-            if v17 is _ABSENT:
-                v17 = UNSET
-            else:
-                n += 1
-                v17 = FineTuneMethod._decode(v17, path + ".method")
-            v18: Any = d.get("metadata", _ABSENT)
-            if v18 is _ABSENT:
-                v18 = UNSET
-            else:
-                n += 1
-                if v18 is not None:
-                    if type(v18) is dict and not [
-                        k for k, x in v18.items() if type(k) is not str or type(x) is not str
-                    ]:
-                        v18 = v18.copy()
-                    else:
-                        v18 = _DEC_FineTuningJob_18(v18, path + ".metadata")
-            extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJob, path)
-            return cls(
-                v0,
-                v1,
-                v2,
-                v3,
-                v4,
-                v5,
-                v6,
-                v7,
-                v8,
-                v9,
-                v10,
-                v11,
-                v12,
-                v13,
-                v15,
-                v14,
-                v16,
-                v17,
-                v18,
-                extra,
-            )
-        except RecursionError:
-            # only a model that contains itself can nest this deep
-            raise ValidationError(path, "nested too deeply") from None
+        return _decode_FineTuningJob(_loads(text), "", cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: fields in the model's order (absent ones left out), then the extra keys."""
@@ -2020,27 +1866,143 @@ class FineTuningJob:
             "model": self.model,
             "object": self.object,
             "organization_id": self.organization_id,
-            "result_files": list(self.result_files),
+            "result_files": [*self.result_files],
             "status": _text(self.status),
             "trained_tokens": self.trained_tokens,
             "training_file": self.training_file,
             "validation_file": self.validation_file,
         }
         if (v14 := self.integrations) is not UNSET:
-            out["integrations"] = None if v14 is None else [x.to_dict() for x in v14]
+            out["integrations"] = None if v14 is None else ([x.to_dict() for x in v14] if v14 else [])
         out["seed"] = self.seed
         if (v16 := self.estimated_finish) is not UNSET:
             out["estimated_finish"] = v16
         if (v17 := self.method) is not UNSET:
             out["method"] = v17.to_dict()
         if (v18 := self.metadata) is not UNSET:
-            out["metadata"] = None if v18 is None else dict(v18)
+            out["metadata"] = None if v18 is None else {**v18}
         if self.extra:
             _put_extra(out, self.extra)
         return out
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict())
+
+
+def _decode_FineTuningJob(d: Any, path: str, cls: type[FineTuningJob] = FineTuningJob) -> FineTuningJob:
+    if type(d) is not dict:
+        d = _dict(d, path)
+    try:
+        try:
+            v0 = d["id"]
+            v1 = d["created_at"]
+            v2 = d["error"]
+            v3 = d["fine_tuned_model"]
+            v4 = d["finished_at"]
+            v5 = d["hyperparameters"]
+            v6 = d["model"]
+            v7 = d["object"]
+            v8 = d["organization_id"]
+            v9 = d["result_files"]
+            v10 = d["status"]
+            v11 = d["trained_tokens"]
+            v12 = d["training_file"]
+            v13 = d["validation_file"]
+            v15 = d["seed"]
+        except KeyError:
+            _missing(d, path, _REQUIRED_FineTuningJob)
+        n = 15
+        if type(v0) is not str:
+            v0 = _str(v0, path + ".id")
+        if type(v1) is not int:
+            v1 = _int(v1, path + ".created_at")
+        if v2 is not None:
+            v2 = _decode_FineTuningJobError(v2, path + ".error")
+        if v3 is not None and type(v3) is not str:
+            v3 = _str(v3, path + ".fine_tuned_model")
+        if v4 is not None and type(v4) is not int:
+            v4 = _int(v4, path + ".finished_at")
+        v5 = _decode_FineTuningJobHyperparameters(v5, path + ".hyperparameters")
+        if type(v6) is not str:
+            v6 = _str(v6, path + ".model")
+        if type(v7) is not str or v7 != "fine_tuning.job":
+            v7 = _DEC_FineTuningJob_7(v7, path + ".object")
+        if type(v8) is not str:
+            v8 = _str(v8, path + ".organization_id")
+        if type(v9) is list:
+            for x in v9:
+                if type(x) is not str:
+                    v9 = _DEC_FineTuningJob_9(v9, path + ".result_files")
+                    break
+            else:
+                v9 = v9.copy()
+        else:
+            v9 = _DEC_FineTuningJob_9(v9, path + ".result_files")
+        if type(v10) is str:
+            v10 = _MEMBERS_FineTuningJobStatus.get(v10, v10)
+        else:
+            v10 = _DEC_FineTuningJob_10(v10, path + ".status")
+        if v11 is not None and type(v11) is not int:
+            v11 = _int(v11, path + ".trained_tokens")
+        if type(v12) is not str:
+            v12 = _str(v12, path + ".training_file")
+        if v13 is not None and type(v13) is not str:
+            v13 = _str(v13, path + ".validation_file")
+        v14: Any = d.get("integrations", UNSET)
+        if v14 is not UNSET:
+            n += 1
+            if v14 is not None:
+                v14 = _DEC_FineTuningJob_14(v14, path + ".integrations")
+        if type(v15) is not int:
+            v15 = _int(v15, path + ".seed")
+        v16: Any = d.get("estimated_finish", UNSET)
+        if v16 is not UNSET:
+            n += 1
+            if v16 is not None and type(v16) is not int:
+                v16 = _int(v16, path + ".estimated_finish")
+        v17: Any = d.get("method", UNSET)
+        if v17 is not UNSET:
+            n += 1
+            v17 = _decode_FineTuneMethod(v17, path + ".method")
+        v18: Any = d.get("metadata", UNSET)
+        if v18 is not UNSET:
+            n += 1
+            if v18 is not None:
+                if type(v18) is dict:
+                    for k, x in v18.items():
+                        if type(k) is not str or type(x) is not str:
+                            v18 = _DEC_FineTuningJob_18(v18, path + ".metadata")
+                            break
+                    else:
+                        v18 = v18.copy()
+                else:
+                    v18 = _DEC_FineTuningJob_18(v18, path + ".metadata")
+        # built without __init__: every attribute is set here, and this is the faster way
+        obj = _new(cls)
+        obj.id = v0
+        obj.created_at = v1
+        obj.error = v2
+        obj.fine_tuned_model = v3
+        obj.finished_at = v4
+        obj.hyperparameters = v5
+        obj.model = v6
+        obj.object = v7
+        obj.organization_id = v8
+        obj.result_files = v9
+        obj.status = v10
+        obj.trained_tokens = v11
+        obj.training_file = v12
+        obj.validation_file = v13
+        obj.integrations = v14
+        obj.seed = v15
+        obj.estimated_finish = v16
+        obj.method = v17
+        obj.metadata = v18
+        obj.extra = {} if len(d) == n else _extra(d, _KEYS_FineTuningJob, path)
+        return obj
+    except RecursionError:
+        # only a model that contains itself can nest this deep
+        raise ValidationError(path, "nested too deeply") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2158,10 +2120,10 @@ _KEYS_FineTune: frozenset[str] = frozenset(
 )
 _DEC_FineTune_1 = _literal(("fine-tune",))
 _DEC_FineTune_7 = _open_enum(FineTuneStatus)
-_DEC_FineTune_9 = _list(OpenAIFile._decode)
-_DEC_FineTune_10 = _list(OpenAIFile._decode)
-_DEC_FineTune_11 = _list(OpenAIFile._decode)
-_DEC_FineTune_12 = _list(FineTuneEvent._decode)
+_DEC_FineTune_9 = _list(_decode_OpenAIFile)
+_DEC_FineTune_10 = _list(_decode_OpenAIFile)
+_DEC_FineTune_11 = _list(_decode_OpenAIFile)
+_DEC_FineTune_12 = _list(_decode_FineTuneEvent)
 
 
 _REQUIRED_ReinforcementHyperparameters: tuple[str, ...] = ()
@@ -2319,7 +2281,7 @@ _KEYS_FineTuningJob: frozenset[str] = frozenset(
 _DEC_FineTuningJob_7 = _literal(("fine_tuning.job",))
 _DEC_FineTuningJob_9 = _list(_str)
 _DEC_FineTuningJob_10 = _open_enum(FineTuningJobStatus)
-_DEC_FineTuningJob_14 = _list(FineTuningJobIntegration._decode)
+_DEC_FineTuningJob_14 = _list(_decode_FineTuningJobIntegration)
 _DEC_FineTuningJob_18 = _map(_str)
 
 

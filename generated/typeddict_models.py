@@ -767,22 +767,22 @@ def _check_DpoHyperparameters(d: Any, path: str) -> DpoHyperparameters:
         v0: Any = d.get("beta", _ABSENT)
         if v0 is not _ABSENT:
             n += 1
-            if (type(v0) is not str or v0 != "auto") and type(v0) is not float and type(v0) is not int:
+            if type(v0) is not float and type(v0) is not int and (type(v0) is not str or v0 != "auto"):
                 _DEC_DpoHyperparameters_0(v0, path + ".beta")
         v1: Any = d.get("batch_size", _ABSENT)
         if v1 is not _ABSENT:
             n += 1
-            if (type(v1) is not str or v1 != "auto") and type(v1) is not int:
+            if type(v1) is not int and (type(v1) is not str or v1 != "auto"):
                 _DEC_DpoHyperparameters_1(v1, path + ".batch_size")
         v2: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v2 is not _ABSENT:
             n += 1
-            if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
+            if type(v2) is not float and type(v2) is not int and (type(v2) is not str or v2 != "auto"):
                 _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
         v3: Any = d.get("n_epochs", _ABSENT)
         if v3 is not _ABSENT:
             n += 1
-            if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
+            if type(v3) is not int and (type(v3) is not str or v3 != "auto"):
                 _DEC_DpoHyperparameters_3(v3, path + ".n_epochs")
         if len(d) != n:
             _extra(d, _KEYS_DpoHyperparameters, path)
@@ -1024,32 +1024,32 @@ def _check_ReinforcementHyperparameters(d: Any, path: str) -> ReinforcementHyper
         v0: Any = d.get("batch_size", _ABSENT)
         if v0 is not _ABSENT:
             n += 1
-            if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+            if type(v0) is not int and (type(v0) is not str or v0 != "auto"):
                 _DEC_ReinforcementHyperparameters_0(v0, path + ".batch_size")
         v1: Any = d.get("compute_multiplier", _ABSENT)
         if v1 is not _ABSENT:
             n += 1
-            if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
+            if type(v1) is not float and type(v1) is not int and (type(v1) is not str or v1 != "auto"):
                 _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
         v2: Any = d.get("eval_interval", _ABSENT)
         if v2 is not _ABSENT:
             n += 1
-            if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
+            if type(v2) is not int and (type(v2) is not str or v2 != "auto"):
                 _DEC_ReinforcementHyperparameters_2(v2, path + ".eval_interval")
         v3: Any = d.get("eval_samples", _ABSENT)
         if v3 is not _ABSENT:
             n += 1
-            if (type(v3) is not str or v3 != "auto") and type(v3) is not int:
+            if type(v3) is not int and (type(v3) is not str or v3 != "auto"):
                 _DEC_ReinforcementHyperparameters_3(v3, path + ".eval_samples")
         v4: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v4 is not _ABSENT:
             n += 1
-            if (type(v4) is not str or v4 != "auto") and type(v4) is not float and type(v4) is not int:
+            if type(v4) is not float and type(v4) is not int and (type(v4) is not str or v4 != "auto"):
                 _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
         v5: Any = d.get("n_epochs", _ABSENT)
         if v5 is not _ABSENT:
             n += 1
-            if (type(v5) is not str or v5 != "auto") and type(v5) is not int:
+            if type(v5) is not int and (type(v5) is not str or v5 != "auto"):
                 _DEC_ReinforcementHyperparameters_5(v5, path + ".n_epochs")
         v6: Any = d.get("reasoning_effort", _ABSENT)
         if v6 is not _ABSENT:
@@ -1108,17 +1108,17 @@ def _check_SupervisedHyperparameters(d: Any, path: str) -> SupervisedHyperparame
         v0: Any = d.get("batch_size", _ABSENT)
         if v0 is not _ABSENT:
             n += 1
-            if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+            if type(v0) is not int and (type(v0) is not str or v0 != "auto"):
                 _DEC_SupervisedHyperparameters_0(v0, path + ".batch_size")
         v1: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v1 is not _ABSENT:
             n += 1
-            if (type(v1) is not str or v1 != "auto") and type(v1) is not float and type(v1) is not int:
+            if type(v1) is not float and type(v1) is not int and (type(v1) is not str or v1 != "auto"):
                 _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
         v2: Any = d.get("n_epochs", _ABSENT)
         if v2 is not _ABSENT:
             n += 1
-            if (type(v2) is not str or v2 != "auto") and type(v2) is not int:
+            if type(v2) is not int and (type(v2) is not str or v2 != "auto"):
                 _DEC_SupervisedHyperparameters_2(v2, path + ".n_epochs")
         if len(d) != n:
             _extra(d, _KEYS_SupervisedHyperparameters, path)
@@ -1236,17 +1236,17 @@ def _check_FineTuningJobHyperparameters(d: Any, path: str) -> FineTuningJobHyper
         v0: Any = d.get("n_epochs", _ABSENT)
         if v0 is not _ABSENT:
             n += 1
-            if (type(v0) is not str or v0 != "auto") and type(v0) is not int:
+            if type(v0) is not int and (type(v0) is not str or v0 != "auto"):
                 _DEC_FineTuningJobHyperparameters_0(v0, path + ".n_epochs")
         v1: Any = d.get("batch_size", _ABSENT)
         if v1 is not _ABSENT:
             n += 1
-            if v1 is not None and ((type(v1) is not str or v1 != "auto") and type(v1) is not int):
+            if v1 is not None and (type(v1) is not int and (type(v1) is not str or v1 != "auto")):
                 _DEC_FineTuningJobHyperparameters_1(v1, path + ".batch_size")
         v2: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v2 is not _ABSENT:
             n += 1
-            if (type(v2) is not str or v2 != "auto") and type(v2) is not float and type(v2) is not int:
+            if type(v2) is not float and type(v2) is not int and (type(v2) is not str or v2 != "auto"):
                 _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
         if len(d) != n:
             _extra(d, _KEYS_FineTuningJobHyperparameters, path)
@@ -1287,7 +1287,12 @@ def _check_FineTuningJobWandbIntegration(d: Any, path: str) -> FineTuningJobWand
         v3: Any = d.get("tags", _ABSENT)
         if v3 is not _ABSENT:
             n += 1
-            if not (type(v3) is list and not [x for x in v3 if type(x) is not str]):
+            if type(v3) is list:
+                for x in v3:
+                    if type(x) is not str:
+                        _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
+                        break
+            else:
                 _DEC_FineTuningJobWandbIntegration_3(v3, path + ".tags")
         if len(d) != n:
             _extra(d, _KEYS_FineTuningJobWandbIntegration, path)
@@ -1371,7 +1376,12 @@ def _check_FineTuningJob(d: Any, path: str) -> FineTuningJob:
             _DEC_FineTuningJob_7(v7, path + ".object")
         if type(v8) is not str:
             _str(v8, path + ".organization_id")
-        if not (type(v9) is list and not [x for x in v9 if type(x) is not str]):
+        if type(v9) is list:
+            for x in v9:
+                if type(x) is not str:
+                    _DEC_FineTuningJob_9(v9, path + ".result_files")
+                    break
+        else:
             _DEC_FineTuningJob_9(v9, path + ".result_files")
         if type(v10) is not str:
             _str(v10, path + ".status")
@@ -1401,10 +1411,12 @@ def _check_FineTuningJob(d: Any, path: str) -> FineTuningJob:
         if v18 is not _ABSENT:
             n += 1
             if v18 is not None:
-                if not (
-                    type(v18) is dict
-                    and not [k for k, x in v18.items() if type(k) is not str or type(x) is not str]
-                ):
+                if type(v18) is dict:
+                    for k, x in v18.items():
+                        if type(k) is not str or type(x) is not str:
+                            _DEC_FineTuningJob_18(v18, path + ".metadata")
+                            break
+                else:
                     _DEC_FineTuningJob_18(v18, path + ".metadata")
         if len(d) != n:
             _extra(d, _KEYS_FineTuningJob, path)

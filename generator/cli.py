@@ -18,7 +18,7 @@ import click
 from generator import __version__
 from generator.config import Config, ConfigError, load_config
 from generator.diagnostics import Diagnostic, has_errors
-from generator.emit import build_tree
+from generator.emit import build_tree, writable_styles
 from generator.ir import Spec
 from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
 from generator.pipeline import load_spec
@@ -165,6 +165,11 @@ def _build(
         templates=str(templates_dir) if templates_dir else None,
     )
     chosen = tuple(s for s in STYLES if s in styles) if styles else cfg.styles
+    chosen, skipped = writable_styles(spec, chosen)
+    _print_diags(skipped)
+    if not chosen or (strict and skipped):
+        click.echo("modelgen: no style can be written; nothing was written.", err=True)
+        sys.exit(EXIT_FAIL)
     return spec, build_tree(spec, chosen, options)
 
 

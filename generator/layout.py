@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from generator.pysource import LINE_LENGTH, width
+from generator.pysource import LINE_LENGTH, least_width, width
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,9 @@ def render(node: Node, indent: int, tail: int = 0, column: int | None = None) ->
         return text  # nothing to split here: black gets the line
     pad = " " * (indent + 4)
     if len(node.items) == 1:
+        if start + least_width(text) + tail <= LINE_LENGTH:
+            # it may fit, by black's count of its non-ASCII characters: black decides (format.py)
+            return text
         # black's own split of a one-item group: the item alone on the next line, no magic comma
         comma = "," if node.open == "(" else ""  # but a tuple of one keeps its own
         item = render(node.items[0], indent + 4, len(comma))

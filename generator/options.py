@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-STYLES = ("dataclass", "attrs", "pydantic", "typeddict")
+STYLES = ("dataclass", "attrs", "pydantic", "typeddict", "msgspec")
+# the styles the generated round-trip tests need (msgspec joins them when it is written too)
+TESTED_STYLES = ("dataclass", "attrs", "pydantic", "typeddict")
 UNKNOWN_KEY_POLICIES = ("keep", "ignore", "forbid")
 
 

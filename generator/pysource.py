@@ -23,6 +23,11 @@ def width(text: str) -> int:
     return len(text) if text.isascii() else len(text) + sum(1 for c in text if not c.isascii())
 
 
+def least_width(text: str) -> int:
+    """The width black measures for a line, or less: its ASCII characters (any other may count 0)."""
+    return len(text) if text.isascii() else sum(1 for c in text if c.isascii())
+
+
 def py_str(value: str | int | bool | None) -> str:
     """A Python literal for a scalar from a document, quoted as black quotes it.
 

@@ -13,6 +13,7 @@ from typing import Optional
 import jinja2
 
 from generator.ir import Spec
+from generator.msgspec_view import build_msgspec_module
 from generator.options import RenderOptions
 from generator.pysource import docstring, py_str
 from generator.styles import build_module
@@ -42,6 +43,6 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
 
 
 def render_style(spec: Spec, style: str, options: RenderOptions) -> str:
-    """The source of ``<style>_models.py`` for ``spec`` (unformatted; black runs later)."""
-    view = build_module(spec, style, options)
+    """The source of ``<style>_models.py`` for ``spec``, in black's format but for long lines."""
+    view = build_msgspec_module(spec, options) if style == "msgspec" else build_module(spec, style, options)
     return environment(options.templates).get_template(f"{style}/module.py.jinja").render(view=view)

@@ -41,7 +41,7 @@ from generator.ir import (
 )
 from generator.layout import Group, Node, Seq, flat, group, render
 from generator.naming import camel_to_snake
-from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.options import TESTED_STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
 from generator.pysource import docstring, exploded, frozenset_source, import_line, py_str
 
 CLASS_STYLES = ("dataclass", "attrs", "pydantic")
@@ -177,10 +177,8 @@ def field_default(f: Field, style: str) -> str:
 
 
 def field_order(model: Model, style: str) -> tuple[Field, ...]:
-    """Class body order: dataclass and attrs put required fields first, stably, so that _decode
-    can build an instance with positional arguments (the fastest call; dataclass has no kw_only
-    on 3.9)."""
-    if style in CODEC_STYLES:
+    """Class body order: dataclass (no kw_only on 3.9) puts required fields first, stably."""
+    if style == "dataclass":
         return tuple(f for f in model.fields if f.required) + tuple(f for f in model.fields if not f.required)
     return model.fields
 
@@ -218,7 +216,6 @@ class ModelView:
     required_var: str  # module-level tuple of the required wire names, in order
     required_src: str  # its source
     count: str  # how many known keys a document has: a number, or "n" when some are optional
-    init_args: tuple[str, ...]  # the constructor's positional arguments in _decode (class styles)
     encode_head: tuple[FieldView, ...]  # to_dict: the leading required fields, in one dict display
     encode_tail: tuple[FieldView, ...]  # to_dict: the rest, one statement each
     export: str  # what MODELS maps the name to: the class, or the TypedDict loader
@@ -404,7 +401,6 @@ def _model_view(
     required = tuple(v for v in wire_order if v.required)
     optional = tuple(v for v in wire_order if not v.required)
     head_len = next((i for i, v in enumerate(wire_order) if not v.required), len(wire_order))
-    init_args = tuple(v.var for v in fields) + ("extra",)
     functional = style == "typeddict" and typeddict_needs_functional(model, spec)
     return ModelView(
         name=model.name,
@@ -418,7 +414,6 @@ def _model_view(
         required_var=f"_REQUIRED_{model.name}",
         required_src=exploded([v.wire for v in required]),
         count="n" if optional else str(len(required)),
-        init_args=init_args,
         encode_head=wire_order[:head_len],
         encode_tail=wire_order[head_len:],
         export=loader if style == "typeddict" else model.name,
@@ -437,7 +432,7 @@ def _model_view(
 
 def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
     """Everything the template of ``style`` lays out."""
-    if style not in STYLES:
+    if style not in TESTED_STYLES:  # msgspec has its own view (generator.msgspec_view)
         raise ValueError(f"unknown style {style!r}")
     if options.unknown_keys not in UNKNOWN_KEY_POLICIES:
         raise ValueError(f"unknown unknown_keys policy {options.unknown_keys!r}")

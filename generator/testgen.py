@@ -475,8 +475,8 @@ def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, li
 # rendering
 
 
-def render_tests(spec: Spec, options: RenderOptions) -> str:
-    """The source of ``tests/test_roundtrip.py`` for the generated package (unformatted)."""
+def render_tests(spec: Spec, options: RenderOptions, with_msgspec: bool = False) -> str:
+    """The source of ``tests/test_roundtrip.py`` for the generated package."""
     examples, skipped = example_cases(spec, options)
     return (
         environment(options.templates)
@@ -489,6 +489,7 @@ def render_tests(spec: Spec, options: RenderOptions) -> str:
             mutations=mutations_by_model(spec, options),
             round_trip_examples=ROUND_TRIP_EXAMPLES,
             invalid_examples=INVALID_EXAMPLES,
+            msgspec=with_msgspec,
             r=py_str,
         )
     )

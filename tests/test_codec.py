@@ -137,7 +137,7 @@ def test_mismatch_checks() -> None:
         == "type(v) is not float and type(v) is not int"
     )
     assert mismatch(TYPES["auto"], SPEC, "dataclass", DEFAULT, "v") == (
-        '(type(v) is not str or v != "auto") and type(v) is not int'
+        'type(v) is not int and (type(v) is not str or v != "auto")'
     )
     assert mismatch(LiteralOf(("a", 1)), SPEC, "dataclass", DEFAULT, "v") is None  # mixed kinds
     assert mismatch(Ref("Color"), SPEC, "dataclass", DEFAULT, "v") is None  # rebuilt as a member
@@ -156,7 +156,7 @@ def test_mismatch_checks() -> None:
         (Ref("Shape"), "dataclass", "_enum(Shape)"),
         (Ref("Color"), "typeddict", "_str"),
         (Ref("Shape"), "typeddict", '_literal(("circle",))'),
-        (Ref("Inner"), "attrs", "Inner._decode"),
+        (Ref("Inner"), "attrs", "_decode_Inner"),
         (Ref("Inner"), "typeddict", "_check_Inner"),
     ],
 )
@@ -176,9 +176,9 @@ def test_decoder_expr_unresolved_reference_is_an_error() -> None:
         (TYPES["auto"], True, "self.a"),
         (Ref("Color"), False, "_text(self.a)"),
         (Ref("Inner"), True, "None if self.a is None else self.a.to_dict()"),
-        (ListOf(Scalar("str")), False, "list(self.a)"),
-        (ListOf(Ref("Inner")), False, "[x.to_dict() for x in self.a]"),
-        (MapOf(Ref("Color")), False, "{k: _text(x) for k, x in self.a.items()}"),
+        (ListOf(Scalar("str")), False, "[*self.a]"),
+        (ListOf(Ref("Inner")), False, "[x.to_dict() for x in self.a] if self.a else []"),
+        (MapOf(Ref("Color")), False, "{k: _text(x) for k, x in self.a.items()} if self.a else {}"),
         (ListOf(ListOf(Ref("Inner"))), False, "_encode(self.a)"),
     ],
 )

@@ -12,13 +12,14 @@ from typing import Any, Callable
 
 import pytest
 
-from generated import attrs_models, dataclass_models, pydantic_models, typeddict_models
+from generated import attrs_models, dataclass_models, msgspec_models, pydantic_models, typeddict_models
 
 STYLES: dict[str, ModuleType] = {
     "dataclass": dataclass_models,
     "attrs": attrs_models,
     "pydantic": pydantic_models,
     "typeddict": typeddict_models,
+    "msgspec": msgspec_models,
 }
 FILE = {
     "id": "file-abc",
@@ -120,13 +121,13 @@ def test_from_json_rejects_bad_text(style: str, text: str | bytes) -> None:
         STYLES[style].MODELS["OpenAIFile"].from_json(text)
 
 
-@pytest.mark.parametrize("style", ["dataclass", "attrs"])
+@pytest.mark.parametrize("style", ["dataclass", "attrs", "msgspec"])
 def test_from_json_of_deep_text_names_the_root(style: str) -> None:
     with pytest.raises(ValueError, match=r"^<root>: invalid JSON"):
         STYLES[style].MODELS["OpenAIFile"].from_json("[" * DEPTH)
 
 
-@pytest.mark.parametrize("style", ["dataclass", "attrs"])
+@pytest.mark.parametrize("style", ["dataclass", "attrs", "msgspec"])
 def test_from_json_of_a_non_text(style: str) -> None:
     with pytest.raises(ValueError, match="JSON text"):
         STYLES[style].MODELS["OpenAIFile"].from_json(None)
@@ -171,7 +172,7 @@ def test_huge_strings(style: str) -> None:
 def test_a_cycle_is_rejected_not_looped() -> None:
     loop: list[Any] = []
     loop.append(loop)
-    for style in ("dataclass", "attrs", "typeddict"):
+    for style in ("dataclass", "attrs", "typeddict", "msgspec"):
         assert "nested deeper" in outcome(style, "OpenAIFile", {**FILE, "status_details": {"k": loop}})
 
 

@@ -34,9 +34,9 @@
 """Round trips and rejections for every model in every style.
 
 Each JSON example of the spec, and payloads made by Hypothesis from the model, must come back
-unchanged through every style (dataclass, attrs, pydantic, typeddict) and from one style to
-another; payloads broken in one way must be rejected by every style with a ValueError that
-names the broken key. Needs pytest, hypothesis, attrs and pydantic.
+unchanged through every style (dataclass, attrs, pydantic, typeddict, msgspec) and from one
+style to another; payloads broken in one way must be rejected by every style with a ValueError
+that names the broken key. Needs pytest, hypothesis, attrs, pydantic and msgspec.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .. import attrs_models, dataclass_models, pydantic_models, typeddict_models
+from .. import attrs_models, dataclass_models, msgspec_models, pydantic_models, typeddict_models
 
 MODEL_NAMES: list[str] = [
     "DpoHyperparameters",
@@ -75,6 +75,7 @@ CLASS_STYLES: dict[str, dict[str, Any]] = {
     "dataclass": dataclass_models.MODELS,
     "attrs": attrs_models.MODELS,
     "pydantic": pydantic_models.MODELS,
+    "msgspec": msgspec_models.MODELS,
 }
 LOADERS: dict[str, Any] = typeddict_models.MODELS
 

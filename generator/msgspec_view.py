@@ -1,0 +1,337 @@
+"""The msgspec style's decisions: what msgspec can type natively, annotations, tables, checks.
+
+msgspec decodes and encodes a Struct in C, so the module leans on it: annotations msgspec
+enforces (a float field is ``Union[int, float]``, so that 1 stays 1), an open enum that keeps an
+unknown value through ``_missing_`` (``Union[Enum, str]`` to the type checker only: msgspec takes
+one str-like type a union), a ``__post_init__`` that bounds the depth of Any values, and the table
+of the fields that hold models (``_NESTED``), which the slow path walks to keep unknown keys.
+
+msgspec cannot tell apart, untagged, two object-like or two array-like options of a union, nor an
+enum and a str; and the slow path finds models only as a field's value, list items or map values.
+``problems`` reports a spec outside that (as warnings: the msgspec module is then not written).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.codec import enum_is_open
+from generator.diagnostics import Diagnostic, Origin, warning
+from generator.ir import (
+    AnyType,
+    EnumDef,
+    Field,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    ObjectType,
+    Ref,
+    Scalar,
+    Spec,
+    TypeExpr,
+    UnionOf,
+)
+from generator.layout import Node, Seq, flat, group, render
+from generator.options import RenderOptions
+from generator.pysource import docstring, import_line, py_str
+from generator.styles import (
+    EnumMemberView,
+    enum_member_names,
+    model_doc,
+    typing_imports,
+)
+
+_RUNTIME_TYPING = {"TYPE_CHECKING", "Any", "Callable", "ClassVar", "Final", "NoReturn", "Optional"}
+_RUNTIME_TYPING |= {"TypeVar", "Union", "cast"}
+
+
+@dataclass(frozen=True)
+class MsgspecFieldView:
+    declaration: str  # the class body line(s)
+    doc: str
+
+
+@dataclass(frozen=True)
+class MsgspecModelView:
+    name: str
+    doc: str
+    fields: tuple[MsgspecFieldView, ...]
+    post_init: tuple[str, ...]  # the body of __post_init__ (empty: none)
+
+
+@dataclass(frozen=True)
+class MsgspecEnumView:
+    name: str
+    doc: str
+    members: tuple[EnumMemberView, ...]
+    alias: str  # an open enum's type-checker alias, ``_OpenName`` ("" when closed)
+
+
+@dataclass(frozen=True)
+class MsgspecModuleView:
+    style: str
+    doc: str
+    typing_import: str
+    enums: tuple[MsgspecEnumView, ...]
+    has_open_enums: bool
+    models: tuple[MsgspecModelView, ...]
+    nested: tuple[str, ...]  # the _NESTED table's rows
+    all_names: tuple[str, ...]
+    unknown_keys: str  # literal of the policy
+    forbid_unknown: str  # "True" unless unknown keys are ignored (then msgspec drops them itself)
+
+
+# ---------------------------------------------------------------------------------------------
+# what msgspec can represent
+
+
+def _options(t: TypeExpr) -> tuple[TypeExpr, ...]:
+    return t.options if isinstance(t, UnionOf) else (t,)
+
+
+def _is_model(t: TypeExpr, spec: Spec) -> bool:
+    return isinstance(t, Ref) and isinstance(spec.get(t.name), Model)
+
+
+def _holds_model(t: TypeExpr, spec: Spec) -> bool:
+    if isinstance(t, ListOf):
+        return _holds_model(t.item, spec)
+    if isinstance(t, MapOf):
+        return _holds_model(t.value, spec)
+    return any(_is_model(o, spec) for o in _options(t)) or (
+        isinstance(t, UnionOf) and any(_holds_model(o, spec) for o in t.options)
+    )
+
+
+def _kind(t: TypeExpr, spec: Spec) -> str:
+    """The msgspec category of one union option: a union takes one of each ("literal" joins any)."""
+    if isinstance(t, Scalar):
+        return {"str": "str-like", "int": "int", "float": "float", "bool": "bool"}[t.name]
+    if isinstance(t, LiteralOf):
+        return "literal"
+    if isinstance(t, ListOf):
+        return "array-like"
+    if isinstance(t, (MapOf, ObjectType)):
+        return "object-like"
+    if isinstance(t, Ref):
+        return "object-like" if _is_model(t, spec) else "str-like"
+    return "any"
+
+
+def _union_problem(t: TypeExpr, spec: Spec) -> str:
+    parts = _options(t)
+    if len(parts) > 1:
+        kinds = [_kind(p, spec) for p in parts]
+        if "any" in kinds:
+            return "a union with Any"
+        for kind in ("str-like", "int", "float", "bool", "array-like", "object-like"):
+            if kinds.count(kind) > 1:
+                return f"a union of two {kind} options, which msgspec cannot tell apart untagged"
+    for p in parts:
+        if isinstance(p, (ListOf, MapOf)):
+            problem = _union_problem(p.item if isinstance(p, ListOf) else p.value, spec)
+            if problem:
+                return problem
+    return ""
+
+
+def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
+    """How a field's value holds models, for the slow path: ((``_ONE``, ``_LIST`` or ``_MAP``,
+    model) or None, problem). The slow path looks for models as the value itself, as list items
+    or as map values, one way a field."""
+    problem = _union_problem(t, spec)
+    if problem:
+        return None, problem
+    ways: list[tuple[str, str]] = []
+    for o in _options(t):
+        if isinstance(o, Ref) and _is_model(o, spec):
+            ways.append(("_ONE", o.name))
+        elif isinstance(o, (ListOf, MapOf)):
+            inner = o.item if isinstance(o, ListOf) else o.value
+            if not _holds_model(inner, spec):
+                continue
+            models = [i for i in _options(inner) if isinstance(i, Ref) and _is_model(i, spec)]
+            if not models or any(_holds_model(i, spec) for i in _options(inner) if not _is_model(i, spec)):
+                return None, "a model nested deeper than a field's value, list items or map values"
+            ways.append(("_LIST" if isinstance(o, ListOf) else "_MAP", models[0].name))
+    if len(ways) > 1:
+        return None, "a union that holds models in two ways"
+    return (ways[0] if ways else None), ""
+
+
+def problems(spec: Spec) -> list[Diagnostic]:
+    """Fields the msgspec module cannot represent (W501, one per field)."""
+    found: list[Diagnostic] = []
+    for model in spec.models:
+        for f in model.fields:
+            _, problem = nesting(f.type, spec)
+            if problem:
+                origin = f.origins[0] if f.origins else Origin("<spec>", 1, 1)
+                message = f"{model.name}.{f.wire_name} is {problem}: msgspec_models.py is not written"
+                found.append(warning("W501", message, origin))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# annotations
+
+
+def _alias(enum: EnumDef) -> str:
+    return f"_Open{enum.name}"
+
+
+def _parts(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Node]:
+    if isinstance(t, Scalar):
+        return ["int", "float"] if t.name == "float" else [t.name]
+    if isinstance(t, AnyType):
+        return ["Any"]
+    if isinstance(t, ObjectType):
+        return ["dict[str, Any]"]
+    if isinstance(t, ListOf):
+        return [f"list[{_annotation(t.item, spec, options)}]"]
+    if isinstance(t, MapOf):
+        return [f"dict[str, {_annotation(t.value, spec, options)}]"]
+    if isinstance(t, LiteralOf):
+        return [group("Literal[", [py_str(v) for v in t.values], "]")]
+    if isinstance(t, UnionOf):
+        return [p for o in t.options for p in _parts(o, spec, options)]
+    item = spec.get(t.name)
+    if isinstance(item, EnumDef) and enum_is_open(item, options):
+        return [_alias(item)]
+    return [t.name]
+
+
+def _union(parts: list[Node]) -> Node:
+    unique = list({flat(p): p for p in parts}.values())
+    if len(unique) == 1:
+        return unique[0]
+    if len(unique) == 2 and "None" in [flat(p) for p in unique]:
+        return group("Optional[", [next(p for p in unique if flat(p) != "None")], "]")
+    return group("Union[", unique, "]")
+
+
+def _annotation(t: TypeExpr, spec: Spec, options: RenderOptions) -> str:
+    return flat(_union(_parts(t, spec, options)))
+
+
+def _declaration(f: Field, spec: Spec, options: RenderOptions) -> str:
+    parts = _parts(f.type, spec, options) + (["None"] if f.nullable else [])
+    if not f.required:
+        parts.append("UnsetType")
+    renamed = f.wire_name != f.py_name
+    if renamed:
+        default = f"msgspec.field(name={py_str(f.wire_name)})"
+        if not f.required:
+            default = f"msgspec.field(default=UNSET, name={py_str(f.wire_name)})"
+        tail = " = " + default
+    else:
+        tail = "" if f.required else " = UNSET"
+    return render(Seq((f"{f.py_name}: ", _union(parts))), 4, len(tail)) + tail
+
+
+def _holds_any(t: TypeExpr) -> bool:
+    if isinstance(t, (AnyType, ObjectType)):
+        return True
+    if isinstance(t, ListOf):
+        return _holds_any(t.item)
+    if isinstance(t, MapOf):
+        return _holds_any(t.value)
+    if isinstance(t, UnionOf):
+        return any(_holds_any(o) for o in t.options)
+    return False
+
+
+def _post_init(model: Model) -> tuple[str, ...]:
+    """Bound the depth of the values msgspec takes as they are (Any, objects of any shape), and
+    refuse a null that msgspec's Any lets through where the field is not nullable."""
+    lines: list[str] = []
+    for f in model.fields:
+        if isinstance(f.type, AnyType) and not f.nullable:
+            wire = py_str(f.wire_name)
+            lines += [
+                f"if self.{f.py_name} is None:",
+                f'    raise _Invalid({wire}, "null is not allowed here")',
+            ]
+        if not _holds_any(f.type):
+            continue
+        check = f"_json_value(self.{f.py_name}, {py_str(f.wire_name)})"
+        skip = [*(["UNSET"] if not f.required else []), *(["None"] if f.nullable else [])]
+        if skip:
+            cond = " and ".join(f"self.{f.py_name} is not {s}" for s in skip)
+            lines += [f"if {cond}:", f"    {check}"]
+        else:
+            lines.append(check)
+    return tuple(lines)
+
+
+def _nested_row(model: Model, spec: Spec) -> str:
+    """``Model: ((wire, how, child, (how, attr, wire)), ...)`` for the fields that hold models."""
+    rows: list[Node] = []
+    for f in model.fields:
+        held, _ = nesting(f.type, spec)
+        if held is not None:
+            wire, attr = py_str(f.wire_name), py_str(f.py_name)
+            rows.append(group("(", [wire, held[0], held[1], group("(", ["_ONE", attr, wire], ")")], ")"))
+    if not rows:
+        return ""
+    return render(Seq((f"{model.name}: ", group("(", rows, ")"))), 4, 1)
+
+
+def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleView:
+    models = [
+        MsgspecModelView(
+            name=m.name,
+            doc=model_doc(m, "msgspec"),
+            fields=tuple(
+                MsgspecFieldView(_declaration(f, spec, options), _field_doc(f.description, f.deprecated))
+                for f in m.fields
+            ),
+            post_init=_post_init(m),
+        )
+        for m in spec.models
+    ]
+    enums = [
+        MsgspecEnumView(
+            e.name,
+            docstring(e.description or f"The {e.name} values.", "    "),
+            tuple(
+                EnumMemberView(n, py_str(v))
+                for n, v in zip(enum_member_names(e.values), e.values, strict=True)
+            ),
+            _alias(e) if enum_is_open(e, options) else "",
+        )
+        for e in spec.enums
+    ]
+    annotations = [fv.declaration for mv in models for fv in mv.fields]
+    used = set(typing_imports("msgspec", annotations)) | _RUNTIME_TYPING
+    names = [e.name for e in spec.enums] + [m.name for m in spec.models]
+    names += ["UNSET", "UnsetType", "MODELS", "ValidationError"]
+    doc = (
+        "Models of the API documents as msgspec Structs, generated by modelgen.\n\n"
+        f"Unknown keys: {options.unknown_keys}. Enums: {'open' if options.open_enums else 'closed'}"
+        " (an open enum keeps a value it does not know).\n\n"
+        "Decoding tries msgspec alone first; only a document that fails there (an unknown key, or an"
+        " error) is decoded again by a slower path that keeps the unknown keys at every level (in"
+        " ``.extra``) or reports the error with its path. Encoding is msgspec alone unless a model in"
+        " the tree holds unknown keys: msgspec cannot encode their holder, its encoder hook says so, and"
+        " a slower path writes them back."
+    )
+    return MsgspecModuleView(
+        style="msgspec",
+        doc=docstring(doc),
+        typing_import=import_line("typing", sorted(used)),
+        enums=tuple(enums),
+        has_open_enums=any(e.alias for e in enums),
+        models=tuple(models),
+        nested=tuple(row for row in (_nested_row(m, spec) for m in spec.models) if row),
+        all_names=tuple(py_str(n) for n in names),
+        unknown_keys=py_str(options.unknown_keys),
+        forbid_unknown="False" if options.unknown_keys == "ignore" else "True",
+    )
+
+
+def _field_doc(text: str, deprecated: bool) -> str:
+    if deprecated:
+        text = ("Deprecated. " + text).strip()
+    return docstring(text, "    ")
