@@ -494,7 +494,9 @@ class DpoHyperparameters:
 
 
 def _decode_DpoHyperparameters(
-    d: Any, path: str, cls: type[DpoHyperparameters] = DpoHyperparameters
+    d: Any,
+    path: str,
+    cls: type[DpoHyperparameters] = DpoHyperparameters,
 ) -> DpoHyperparameters:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -720,7 +722,9 @@ class FineTuneHyperparams:
 
 
 def _decode_FineTuneHyperparams(
-    d: Any, path: str, cls: type[FineTuneHyperparams] = FineTuneHyperparams
+    d: Any,
+    path: str,
+    cls: type[FineTuneHyperparams] = FineTuneHyperparams,
 ) -> FineTuneHyperparams:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1108,7 +1112,9 @@ class ReinforcementHyperparameters:
 
 
 def _decode_ReinforcementHyperparameters(
-    d: Any, path: str, cls: type[ReinforcementHyperparameters] = ReinforcementHyperparameters
+    d: Any,
+    path: str,
+    cls: type[ReinforcementHyperparameters] = ReinforcementHyperparameters,
 ) -> ReinforcementHyperparameters:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1207,7 +1213,9 @@ class ReinforcementMethod:
 
 
 def _decode_ReinforcementMethod(
-    d: Any, path: str, cls: type[ReinforcementMethod] = ReinforcementMethod
+    d: Any,
+    path: str,
+    cls: type[ReinforcementMethod] = ReinforcementMethod,
 ) -> ReinforcementMethod:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1278,7 +1286,9 @@ class SupervisedHyperparameters:
 
 
 def _decode_SupervisedHyperparameters(
-    d: Any, path: str, cls: type[SupervisedHyperparameters] = SupervisedHyperparameters
+    d: Any,
+    path: str,
+    cls: type[SupervisedHyperparameters] = SupervisedHyperparameters,
 ) -> SupervisedHyperparameters:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1344,7 +1354,9 @@ class SupervisedMethod:
 
 
 def _decode_SupervisedMethod(
-    d: Any, path: str, cls: type[SupervisedMethod] = SupervisedMethod
+    d: Any,
+    path: str,
+    cls: type[SupervisedMethod] = SupervisedMethod,
 ) -> SupervisedMethod:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1494,7 +1506,9 @@ class FineTuningJobError:
 
 
 def _decode_FineTuningJobError(
-    d: Any, path: str, cls: type[FineTuningJobError] = FineTuningJobError
+    d: Any,
+    path: str,
+    cls: type[FineTuningJobError] = FineTuningJobError,
 ) -> FineTuningJobError:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1572,7 +1586,9 @@ class FineTuningJobHyperparameters:
 
 
 def _decode_FineTuningJobHyperparameters(
-    d: Any, path: str, cls: type[FineTuningJobHyperparameters] = FineTuningJobHyperparameters
+    d: Any,
+    path: str,
+    cls: type[FineTuningJobHyperparameters] = FineTuningJobHyperparameters,
 ) -> FineTuningJobHyperparameters:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1657,7 +1673,9 @@ class FineTuningJobWandbIntegration:
 
 
 def _decode_FineTuningJobWandbIntegration(
-    d: Any, path: str, cls: type[FineTuningJobWandbIntegration] = FineTuningJobWandbIntegration
+    d: Any,
+    path: str,
+    cls: type[FineTuningJobWandbIntegration] = FineTuningJobWandbIntegration,
 ) -> FineTuningJobWandbIntegration:
     if type(d) is not dict:
         d = _dict(d, path)
@@ -1743,7 +1761,9 @@ class FineTuningJobIntegration:
 
 
 def _decode_FineTuningJobIntegration(
-    d: Any, path: str, cls: type[FineTuningJobIntegration] = FineTuningJobIntegration
+    d: Any,
+    path: str,
+    cls: type[FineTuningJobIntegration] = FineTuningJobIntegration,
 ) -> FineTuningJobIntegration:
     if type(d) is not dict:
         d = _dict(d, path)

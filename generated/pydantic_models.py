@@ -39,18 +39,20 @@ Unknown keys: keep. Enums: open (an open enum keeps a value it does not know).
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any, Literal, Optional, TypeVar, Union
+from typing import Annotated, Any, Literal, Optional, TypeVar, Union, cast
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
 )
+from pydantic_core import CoreSchema, core_schema
 
 __all__ = [
     "FineTuneMethodType",
@@ -79,33 +81,95 @@ __all__ = [
 _M = TypeVar("_M", bound="_Base")
 
 
+class _NotNull:
+    """``Annotated[Optional[X], _NOT_NULL] = None``: the key may be absent (the attribute is then
+    None), but an explicit null is rejected. It drops the null branch from the core schema, so
+    validation runs X's own schema and no Python code.
+    """
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        if schema["type"] != "nullable":
+            raise TypeError(f"_NOT_NULL needs an Optional[...] type, not {source!r}")
+        inner: CoreSchema = schema["schema"]
+        return inner
+
+
+class _Scalar:
+    """For a union of JSON scalars (int, float, a Literal, None): once the union has validated the
+    value, an ``any`` step hands it on unchanged, and serialization is that step's, by the value's
+    own type, instead of the union's serializer trying each member in turn.
+    """
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return _chain_any(handler(source))
+
+
+def _chain_any(schema: Any) -> CoreSchema:
+    if schema["type"] == "nullable":  # keep the null branch outside, where _NOT_NULL finds it
+        schema["schema"] = _chain_any(schema["schema"])
+        return cast(CoreSchema, schema)
+    return core_schema.chain_schema([schema, core_schema.any_schema()])
+
+
+class _StrOut:
+    """For an open enum (a ``(str, Enum)`` member or a str): serialize with the str serializer,
+    which writes a member as its value without calling Python.
+    """
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema: Any = handler(source)
+        schema["serialization"] = core_schema.simple_ser_schema("str")
+        return cast(CoreSchema, schema)
+
+
+_NOT_NULL = _NotNull()
+_SCALAR = _Scalar()
+_STR_OUT = _StrOut()
+
+
 def _not_null(value: Any) -> Any:
-    """Reject an explicit null for a field that may be absent but is not nullable."""
+    """Reject an explicit null for an Any field that is not nullable (pydantic's Any takes null)."""
     if value is None:
         raise ValueError("null is not allowed here")
     return value
 
 
 class _Base(BaseModel):
-    """The configuration and the API every model shares (wire names are the aliases)."""
+    """The configuration and the API every model shares (wire names are the aliases).
+
+    The methods call the model's validator and serializer directly: the same work as
+    model_validate_json and model_dump_json, without their keyword handling.
+    """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
     @classmethod
     def from_dict(cls: type[_M], data: Any) -> _M:
         """Build from a JSON object (a dict); raise pydantic's ValidationError (a ValueError)."""
-        return cls.model_validate(data)
+        model: _M = cls.__pydantic_validator__.validate_python(data)
+        return model
 
     @classmethod
     def from_json(cls: type[_M], text: Union[str, bytes]) -> _M:
-        return cls.model_validate_json(text)
+        model: _M = cls.__pydantic_validator__.validate_json(text)
+        return model
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object: the keys that were set (absent stays absent), by wire name."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        out: dict[str, Any] = self.__pydantic_serializer__.to_python(
+            self, mode="json", by_alias=True, exclude_unset=True
+        )
+        return out
 
     def to_json(self) -> str:
-        return self.model_dump_json(by_alias=True, exclude_unset=True)
+        return self.__pydantic_serializer__.to_json(self, by_alias=True, exclude_unset=True).decode()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,30 +245,31 @@ class DpoHyperparameters(_Base):
     method.
     """
 
-    beta: Annotated[Union[Literal["auto"], StrictInt, StrictFloat, None], BeforeValidator(_not_null)] = None
+    beta: Annotated[Union[StrictInt, StrictFloat, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """Weight of the penalty that keeps the tuned model close to the reference model. A higher value
     keeps it closer.
     """
 
-    batch_size: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    batch_size: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many examples go into one batch. A larger batch updates the model less often, with lower
     variance.
     """
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None],
-        BeforeValidator(_not_null),
+        Union[StrictInt, StrictFloat, Literal["auto"], None],
+        _NOT_NULL,
+        _SCALAR,
     ] = None
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
-    n_epochs: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    n_epochs: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many full passes over the training dataset to make."""
 
 
 class DpoMethod(_Base):
     """Settings for the direct preference optimization (DPO) fine-tuning method."""
 
-    hyperparameters: Annotated[Optional[DpoHyperparameters], BeforeValidator(_not_null)] = None
+    hyperparameters: Annotated[Optional[DpoHyperparameters], _NOT_NULL] = None
     """The hyperparameters for DPO fine-tuning."""
 
 
@@ -233,19 +298,19 @@ class FineTuneHyperparams(_Base):
     batch_size: StrictInt
     """How many examples went into one training batch."""
 
-    prompt_loss_weight: Union[StrictInt, StrictFloat]
+    prompt_loss_weight: Annotated[Union[StrictInt, StrictFloat], _SCALAR]
     """The weight given to the loss on prompt tokens, relative to completion tokens."""
 
-    learning_rate_multiplier: Union[StrictInt, StrictFloat]
+    learning_rate_multiplier: Annotated[Union[StrictInt, StrictFloat], _SCALAR]
     """Factor applied to the learning rate used for pretraining."""
 
-    compute_classification_metrics: Annotated[Optional[StrictBool], BeforeValidator(_not_null)] = None
+    compute_classification_metrics: Annotated[Optional[StrictBool], _NOT_NULL] = None
     """Whether classification metrics were computed on the validation set after each epoch."""
 
-    classification_positive_class: Annotated[Optional[StrictStr], BeforeValidator(_not_null)] = None
+    classification_positive_class: Annotated[Optional[StrictStr], _NOT_NULL] = None
     """The label taken as the positive class for binary classification metrics."""
 
-    classification_n_classes: Annotated[Optional[StrictInt], BeforeValidator(_not_null)] = None
+    classification_n_classes: Annotated[Optional[StrictInt], _NOT_NULL] = None
     """How many classes a classification task has."""
 
 
@@ -272,10 +337,10 @@ class OpenAIFile(_Base):
     purpose: StrictStr
     """What the file is meant for, such as `fine-tune` or `fine-tune-results`."""
 
-    status: Annotated[Optional[StrictStr], BeforeValidator(_not_null)] = None
+    status: Annotated[Optional[StrictStr], _NOT_NULL] = None
     """The processing state of the file, such as `uploaded`, `processed` or `error`."""
 
-    status_details: Annotated[Optional[dict[str, Any]], BeforeValidator(_not_null)] = None
+    status_details: Annotated[Optional[dict[str, Any]], _NOT_NULL] = None
     """More information on the file's status, for example why processing failed."""
 
 
@@ -305,7 +370,7 @@ class FineTune(_Base):
     organization_id: StrictStr
     """The organization that owns the job."""
 
-    status: Annotated[Union[FineTuneStatus, StrictStr], Field(union_mode="left_to_right")]
+    status: Annotated[Union[FineTuneStatus, StrictStr], Field(union_mode="left_to_right"), _STR_OUT]
     """The current state of the job, which can be either `created`, `pending`, `running`, `succeeded`,
     `failed`, or `cancelled`.
     """
@@ -322,37 +387,39 @@ class FineTune(_Base):
     result_files: list[OpenAIFile]
     """The files the job produced with its results."""
 
-    events: Annotated[Optional[list[FineTuneEvent]], BeforeValidator(_not_null)] = None
+    events: Annotated[Optional[list[FineTuneEvent]], _NOT_NULL] = None
     """The events observed during the job's lifecycle, oldest first."""
 
 
 class ReinforcementHyperparameters(_Base):
     """The hyperparameters of a fine-tuning job that uses the reinforcement method."""
 
-    batch_size: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    batch_size: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many examples go into one batch. A larger batch updates the model less often, with lower
     variance.
     """
 
     compute_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None],
-        BeforeValidator(_not_null),
+        Union[StrictInt, StrictFloat, Literal["auto"], None],
+        _NOT_NULL,
+        _SCALAR,
     ] = None
     """Scales the amount of compute spent exploring the search space during training."""
 
-    eval_interval: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    eval_interval: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many training steps pass between two evaluation runs."""
 
-    eval_samples: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    eval_samples: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many evaluation samples are generated for each training step."""
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None],
-        BeforeValidator(_not_null),
+        Union[StrictInt, StrictFloat, Literal["auto"], None],
+        _NOT_NULL,
+        _SCALAR,
     ] = None
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
-    n_epochs: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    n_epochs: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many full passes over the training dataset to make."""
 
     reasoning_effort: Annotated[
@@ -360,9 +427,10 @@ class ReinforcementHyperparameters(_Base):
             Annotated[
                 Union[ReinforcementHyperparametersReasoningEffort, StrictStr],
                 Field(union_mode="left_to_right"),
+                _STR_OUT,
             ]
         ],
-        BeforeValidator(_not_null),
+        _NOT_NULL,
     ] = None
     """How much reasoning the model is asked to spend, which can be either `default`, `low`, `medium`,
     or `high`.
@@ -377,48 +445,49 @@ class ReinforcementMethod(_Base):
     object and is kept here as an open JSON object.
     """
 
-    hyperparameters: Annotated[Optional[ReinforcementHyperparameters], BeforeValidator(_not_null)] = None
+    hyperparameters: Annotated[Optional[ReinforcementHyperparameters], _NOT_NULL] = None
     """The hyperparameters for reinforcement fine-tuning."""
 
 
 class SupervisedHyperparameters(_Base):
     """The hyperparameters of a fine-tuning job that uses the supervised method."""
 
-    batch_size: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    batch_size: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many examples go into one batch. A larger batch updates the model less often, with lower
     variance.
     """
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None],
-        BeforeValidator(_not_null),
+        Union[StrictInt, StrictFloat, Literal["auto"], None],
+        _NOT_NULL,
+        _SCALAR,
     ] = None
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
-    n_epochs: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    n_epochs: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many full passes over the training dataset to make."""
 
 
 class SupervisedMethod(_Base):
     """Settings for the supervised fine-tuning method."""
 
-    hyperparameters: Annotated[Optional[SupervisedHyperparameters], BeforeValidator(_not_null)] = None
+    hyperparameters: Annotated[Optional[SupervisedHyperparameters], _NOT_NULL] = None
     """The hyperparameters for supervised fine-tuning."""
 
 
 class FineTuneMethod(_Base):
     """The method a fine-tuning job uses, together with the settings for that method."""
 
-    type: Annotated[Union[FineTuneMethodType, StrictStr], Field(union_mode="left_to_right")]
+    type: Annotated[Union[FineTuneMethodType, StrictStr], Field(union_mode="left_to_right"), _STR_OUT]
     """The kind of fine-tuning method in use."""
 
-    supervised: Annotated[Optional[SupervisedMethod], BeforeValidator(_not_null)] = None
+    supervised: Annotated[Optional[SupervisedMethod], _NOT_NULL] = None
     """Settings for the job when the method is `supervised`."""
 
-    dpo: Annotated[Optional[DpoMethod], BeforeValidator(_not_null)] = None
+    dpo: Annotated[Optional[DpoMethod], _NOT_NULL] = None
     """Settings for the job when the method is `dpo`."""
 
-    reinforcement: Annotated[Optional[ReinforcementMethod], BeforeValidator(_not_null)] = None
+    reinforcement: Annotated[Optional[ReinforcementMethod], _NOT_NULL] = None
     """Settings for the job when the method is `reinforcement`."""
 
 
@@ -444,17 +513,18 @@ class FineTuningJobHyperparameters(_Base):
     or `"auto"`, which lets the service pick a value from the size of the dataset.
     """
 
-    n_epochs: Annotated[Union[Literal["auto"], StrictInt, None], BeforeValidator(_not_null)] = None
+    n_epochs: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """How many full passes over the training dataset to make, from 1 to 50."""
 
-    batch_size: Union[Literal["auto"], StrictInt, None] = None
+    batch_size: Annotated[Union[StrictInt, Literal["auto"], None], _SCALAR] = None
     """How many examples go into one batch, from 1 to 256. A larger batch updates the model less often,
     with lower variance.
     """
 
     learning_rate_multiplier: Annotated[
-        Union[Literal["auto"], StrictInt, StrictFloat, None],
-        BeforeValidator(_not_null),
+        Union[StrictInt, StrictFloat, Literal["auto"], None],
+        _NOT_NULL,
+        _SCALAR,
     ] = None
     """Factor applied to the base learning rate; must be greater than 0. A smaller value can help avoid
     overfitting.
@@ -477,7 +547,7 @@ class FineTuningJobWandbIntegration(_Base):
     is used.
     """
 
-    tags: Annotated[Optional[list[StrictStr]], BeforeValidator(_not_null)] = None
+    tags: Annotated[Optional[list[StrictStr]], _NOT_NULL] = None
     """Tags added to the run. The service also adds tags of its own, such as the job ID."""
 
 
@@ -534,7 +604,7 @@ class FineTuningJob(_Base):
     Files API.
     """
 
-    status: Annotated[Union[FineTuningJobStatus, StrictStr], Field(union_mode="left_to_right")]
+    status: Annotated[Union[FineTuningJobStatus, StrictStr], Field(union_mode="left_to_right"), _STR_OUT]
     """The current status of the fine-tuning job, which can be either `validating_files`, `queued`,
     `running`, `succeeded`, `failed`, or `cancelled`.
     """
@@ -561,7 +631,7 @@ class FineTuningJob(_Base):
     will be null if the fine-tuning job is not running.
     """
 
-    method: Annotated[Optional[FineTuneMethod], BeforeValidator(_not_null)] = None
+    method: Annotated[Optional[FineTuneMethod], _NOT_NULL] = None
 
     metadata: Optional[dict[str, StrictStr]] = None
     """Up to 16 key-value pairs attached to the job, for keeping extra information in a structured

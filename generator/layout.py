@@ -12,6 +12,7 @@ long name, a long string) is left to ``generator.format``, which hands it to bla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Union
 
 from generator.pysource import LINE_LENGTH, least_width, width
@@ -25,8 +26,16 @@ class Group:
     items: tuple[Node, ...]
     close: str  # ")", "]", "}"
 
+    @cached_property
+    def text(self) -> str:
+        """The group on one line."""
+        inner = ", ".join(flat(i) for i in self.items)
+        if len(self.items) == 1 and self.open == "(":
+            inner += ","  # a tuple of one
+        return self.open + inner + self.close
+
     def __str__(self) -> str:
-        return flat(self)
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -35,8 +44,12 @@ class Seq:
 
     parts: tuple[Node, ...]
 
+    @cached_property
+    def text(self) -> str:
+        return "".join(flat(p) for p in self.parts)
+
     def __str__(self) -> str:
-        return flat(self)
+        return self.text
 
 
 Node = Union[str, Group, Seq]
@@ -48,14 +61,7 @@ def group(open_: str, items: list[Node] | tuple[Node, ...], close: str) -> Group
 
 def flat(node: Node) -> str:
     """The node on one line."""
-    if isinstance(node, str):
-        return node
-    if isinstance(node, Seq):
-        return "".join(flat(p) for p in node.parts)
-    inner = ", ".join(flat(i) for i in node.items)
-    if len(node.items) == 1 and node.open == "(":
-        inner += ","  # a tuple of one
-    return node.open + inner + node.close
+    return node if isinstance(node, str) else node.text
 
 
 def render(node: Node, indent: int, tail: int = 0, column: int | None = None) -> str:

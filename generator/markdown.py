@@ -61,12 +61,26 @@ class ListItem:
 Block = Union[Heading, Paragraph, CodeBlock, Table, ListItem]
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+# blocks only: the inline text of each block (a table cell, a heading) is parsed by _inline, which
+# remembers what it parsed (type and notes cells repeat all through an API's documents)
+_BLOCKS = MarkdownIt("commonmark", {"html": False}).enable("table").disable("inline")
 
 
 def _inline_text(tok: Token) -> tuple[str, tuple[str, ...]]:
+    if not tok.children:  # a block parsed by _BLOCKS has its inline text still to parse
+        return _inline(tok.content)
+    return _flatten(tok.children)
+
+
+@lru_cache(maxsize=16384)
+def _inline(content: str) -> tuple[str, tuple[str, ...]]:
+    return _flatten(_MD.parseInline(content, {})[0].children or [])
+
+
+def _flatten(children: list[Token]) -> tuple[str, tuple[str, ...]]:
     parts: list[str] = []
     links: list[str] = []
-    for child in tok.children or []:
+    for child in children:
         if child.type in ("text", "html_inline"):
             parts.append(child.content)
         elif child.type == "code_inline":
@@ -92,7 +106,10 @@ def _column(line_text: str, content: str, start: int) -> int:
 def parse_blocks(text: str, path: str) -> list[Block]:
     """Parse Markdown into a flat list of blocks in document order."""
     lines = text.splitlines()
-    tokens = _MD.parse(text)
+    env: dict[str, object] = {}
+    tokens = _BLOCKS.parse(text, env)
+    if env.get("references"):  # reference-style links need the document's own definitions
+        tokens = _MD.parse(text)
     blocks: list[Block] = []
     i = 0
     n = len(tokens)

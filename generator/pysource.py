@@ -28,6 +28,7 @@ def least_width(text: str) -> int:
     return len(text) if text.isascii() else sum(1 for c in text if c.isascii())
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: True and 1 are different literals
 def py_str(value: str | int | bool | None) -> str:
     """A Python literal for a scalar from a document, quoted as black quotes it.
 

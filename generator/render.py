@@ -7,6 +7,7 @@ runs black over it).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -26,8 +27,13 @@ TEMPLATES = next(
 )
 
 
+@lru_cache(maxsize=8)
 def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
-    """Templates from ``user_templates`` first (file by file), then the built-in ones."""
+    """Templates from ``user_templates`` first (file by file), then the built-in ones.
+
+    One environment per template folder, so that each template is compiled once a process (the
+    loader still reloads a template whose file changed).
+    """
     folders = ([user_templates] if user_templates else []) + [str(TEMPLATES)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),

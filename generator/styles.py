@@ -16,6 +16,7 @@ import keyword
 import re
 from dataclasses import dataclass
 
+from generator.annotations import field_annotation, field_annotation_node, field_default
 from generator.codec import (
     decode_lines,
     encode_expr,
@@ -24,25 +25,23 @@ from generator.codec import (
     slow_decoder_expr,
 )
 from generator.ir import (
-    AnyType,
-    EnumDef,
     Field,
-    ListOf,
-    LiteralOf,
-    MapOf,
     Model,
-    ObjectType,
-    Ref,
-    Scalar,
     Spec,
-    TypeExpr,
-    UnionOf,
     refs_of,
 )
 from generator.layout import Group, Node, Seq, flat, group, render
 from generator.naming import camel_to_snake
 from generator.options import TESTED_STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
-from generator.pysource import docstring, exploded, frozenset_source, import_line, py_str
+from generator.pysource import (
+    LINE_LENGTH,
+    docstring,
+    exploded,
+    frozenset_source,
+    import_line,
+    py_str,
+    width,
+)
 
 CLASS_STYLES = ("dataclass", "attrs", "pydantic")
 CODEC_STYLES = ("dataclass", "attrs")  # the styles whose models carry modelgen's own to_dict
@@ -82,98 +81,6 @@ def enum_member_names(values: tuple[str, ...]) -> tuple[str, ...]:
         taken.add(name)
         out.append(name)
     return tuple(out)
-
-
-# ---------------------------------------------------------------------------------------------
-# annotations
-
-
-def _union_node(parts: list[Node]) -> Node:
-    """``Union[...]`` of the distinct parts (``Optional[X]`` for X and None, X alone for one)."""
-    unique = list({flat(p): p for p in parts}.items())
-    if len(unique) == 1:
-        return unique[0][1]
-    if len(unique) == 2 and "None" in dict(unique):
-        return group("Optional[", [next(p for text, p in unique if text != "None")], "]")
-    return group("Union[", [p for _, p in unique], "]")
-
-
-def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> list[Node]:
-    """The members of a type's annotation in ``style`` (a union is flattened into its members)."""
-    strict = style == "pydantic"
-    if isinstance(t, Scalar):
-        if strict:
-            names = {"str": ["StrictStr"], "int": ["StrictInt"], "float": ["StrictInt", "StrictFloat"]}
-            return list(names.get(t.name, ["StrictBool"]))
-        return [t.name]
-    if isinstance(t, AnyType):
-        return ["Any"]
-    if isinstance(t, ObjectType):
-        return ["dict[str, Any]"]
-    if isinstance(t, ListOf):
-        return [f"list[{annotation(t.item, spec, style, options)}]"]
-    if isinstance(t, MapOf):
-        return [f"dict[str, {annotation(t.value, spec, style, options)}]"]
-    if isinstance(t, LiteralOf):
-        return [group("Literal[", [py_str(v) for v in t.values], "]")]
-    if isinstance(t, UnionOf):
-        return [p for o in t.options for p in annotation_parts(o, spec, style, options)]
-    if isinstance(t, Ref):
-        item = spec.get(t.name)
-        if isinstance(item, EnumDef) and style != "typeddict" and enum_is_open(item, options):
-            if strict:
-                return [f'Annotated[Union[{item.name}, StrictStr], Field(union_mode="left_to_right")]']
-            return [item.name, "str"]
-        return [t.name]
-    raise TypeError(f"not a type: {t!r}")
-
-
-def annotation(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> str:
-    """The annotation of a (non-null) value of type ``t`` in ``style``."""
-    return flat(_union_node(annotation_parts(t, spec, style, options)))
-
-
-def value_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
-    """The annotation of a present value of ``f``: its type, or None when nullable."""
-    return flat(
-        _union_node(annotation_parts(f.type, spec, style, options) + (["None"] if f.nullable else []))
-    )
-
-
-def field_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
-    """The attribute / key annotation of ``f`` in ``style`` (see ``field_annotation_node``)."""
-    return flat(field_annotation_node(f, spec, style, options))
-
-
-def field_annotation_node(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
-    """The attribute / key annotation of ``f`` in ``style``, as a layout node.
-
-    Class styles add ``UnsetType`` to non-required fields (absent stays absent). Pydantic adds
-    None to non-required fields (its default; exclude_unset keeps them absent) and rejects an
-    explicit null for a non-nullable field with ``BeforeValidator(_not_null)``, which names the
-    field's path. TypedDict: non-required keys are simply not required.
-    """
-    parts = annotation_parts(f.type, spec, style, options)
-    if style == "pydantic":
-        node = _union_node(parts + (["None"] if f.nullable or not f.required else []))
-        if not f.nullable and (not f.required or isinstance(f.type, AnyType)):
-            node = group("Annotated[", [node, "BeforeValidator(_not_null)"], "]")
-        return node
-    if style == "typeddict":
-        return _union_node(parts + (["None"] if f.nullable else []))
-    return _union_node(parts + (["None"] if f.nullable else []) + ([] if f.required else ["UnsetType"]))
-
-
-def field_default(f: Field, style: str) -> str:
-    """What follows the annotation in the class body (`` = UNSET``, pydantic's Field(...), or "")."""
-    if style == "pydantic":
-        alias = f.wire_name != f.py_name
-        if f.required:
-            return f" = Field(alias={py_str(f.wire_name)})" if alias else ""
-        return f" = Field(default=None, alias={py_str(f.wire_name)})" if alias else " = None"
-    if style in ("dataclass", "attrs") and not f.required:
-        return " = UNSET"
-    return ""
 
 
 def field_order(model: Model, style: str) -> tuple[Field, ...]:
@@ -218,6 +125,7 @@ class ModelView:
     count: str  # how many known keys a document has: a number, or "n" when some are optional
     encode_head: tuple[FieldView, ...]  # to_dict: the leading required fields, in one dict display
     encode_tail: tuple[FieldView, ...]  # to_dict: the rest, one statement each
+    decoder_def: str  # class styles: the "def _decode_<Model>(...):" line(s)
     export: str  # what MODELS maps the name to: the class, or the TypedDict loader
     loader: str  # TypedDict: load_<snake_name>
     loader_doc: str  # TypedDict: the loader's docstring literal
@@ -289,19 +197,20 @@ def typing_imports(style: str, annotations: list[str]) -> list[str]:
     if style == "typeddict":
         used |= {"TypedDict", "cast"}
     if style == "pydantic":
-        used |= {"Any", "TypeVar"}
+        used |= {"Any", "TypeVar", "Union", "cast"}
     text = " ".join(set(annotations))
     used |= {n for n in TYPING_NAMES if _NAME_USES[n].search(text)}
     return sorted(used)
 
 
-_PYDANTIC_NAMES = ("BeforeValidator", "Field", "StrictBool", "StrictFloat", "StrictInt", "StrictStr")
+_PYDANTIC_NAMES = ("Field", "StrictBool", "StrictFloat", "StrictInt", "StrictStr")
 
 
 def pydantic_imports(annotations: list[str]) -> list[str]:
     """The names imported from ``pydantic``: the base's own plus those the fields use."""
     text = " ".join(set(annotations))
-    used = {"BaseModel", "ConfigDict"} | {n for n in _PYDANTIC_NAMES if re.search(rf"\b{n}\b", text)}
+    used = {"BaseModel", "BeforeValidator", "ConfigDict", "GetCoreSchemaHandler"}
+    used |= {n for n in _PYDANTIC_NAMES if re.search(rf"\b{n}\b", text)}
     return sorted(used)
 
 
@@ -392,6 +301,15 @@ def _field_view(
     )
 
 
+def _decoder_def(name: str) -> str:
+    """The decoder's signature: ``cls`` is the class from_dict was called on (a subclass too)."""
+    params = ["d: Any", "path: str", f"cls: type[{name}] = {name}"]
+    line = f"def _decode_{name}({', '.join(params)}) -> {name}:"
+    if width(line) <= LINE_LENGTH:
+        return line
+    return f"def _decode_{name}(\n" + "".join(f"    {p},\n" for p in params) + f") -> {name}:"
+
+
 def _model_view(
     model: Model, spec: Spec, style: str, options: RenderOptions, loader: str, rebuild: bool
 ) -> ModelView:
@@ -416,6 +334,7 @@ def _model_view(
         count="n" if optional else str(len(required)),
         encode_head=wire_order[:head_len],
         encode_tail=wire_order[head_len:],
+        decoder_def=_decoder_def(model.name),
         export=loader if style == "typeddict" else model.name,
         loader=loader,
         loader_doc=docstring(

@@ -6,6 +6,7 @@ import ast
 
 import pytest
 
+from generator.annotations import annotation, field_annotation, field_default, value_annotation
 from generator.ir import (
     AnyType,
     EnumDef,
@@ -23,18 +24,14 @@ from generator.ir import (
 from generator.options import RenderOptions
 from generator.pysource import docstring
 from generator.styles import (
-    annotation,
     build_module,
     check_names,
     enum_member_names,
-    field_annotation,
-    field_default,
     field_order,
     loader_names,
     model_doc,
     typeddict_needs_functional,
     typing_imports,
-    value_annotation,
 )
 
 OPEN = EnumDef("Color", ("red", "blue"))
@@ -133,10 +130,14 @@ def test_enum_member_names_make_identifiers_and_resolve_collisions() -> None:
         (
             UnionOf((LiteralOf(("auto",)), Scalar("float"))),
             "pydantic",
-            'Union[Literal["auto"], StrictInt, StrictFloat]',
+            'Union[StrictInt, StrictFloat, Literal["auto"]]',  # the types first
         ),
         (Ref("Color"), "dataclass", "Union[Color, str]"),
-        (Ref("Color"), "pydantic", 'Annotated[Union[Color, StrictStr], Field(union_mode="left_to_right")]'),
+        (
+            Ref("Color"),
+            "pydantic",
+            'Annotated[Union[Color, StrictStr], Field(union_mode="left_to_right"), _STR_OUT]',
+        ),
         (Ref("Color"), "typeddict", "Color"),
         (Ref("Shape"), "attrs", "Shape"),
         (Ref("Inner"), "pydantic", "Inner"),
@@ -160,7 +161,7 @@ def test_closed_enums_by_option() -> None:
         (True, False, "pydantic", "StrictStr"),
         (True, True, "pydantic", "Optional[StrictStr]"),
         (False, True, "pydantic", "Optional[StrictStr]"),
-        (False, False, "pydantic", "Annotated[Optional[StrictStr], BeforeValidator(_not_null)]"),
+        (False, False, "pydantic", "Annotated[Optional[StrictStr], _NOT_NULL]"),
         (False, False, "typeddict", "str"),
         (False, True, "typeddict", "Optional[str]"),
     ],
@@ -169,6 +170,19 @@ def test_field_annotation_required_and_nullable_are_independent(
     required: bool, nullable: bool, style: str, expected: str
 ) -> None:
     assert field_annotation(fld(Scalar("str"), required, nullable), SPEC, style, DEFAULT) == expected
+
+
+def test_pydantic_scalar_unions_serialize_by_their_value() -> None:
+    auto = UnionOf((LiteralOf(("auto",)), Scalar("int")))
+    assert field_annotation(fld(auto, required=False), SPEC, "pydantic", DEFAULT) == (
+        'Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR]'
+    )
+    assert field_annotation(fld(Scalar("float")), SPEC, "pydantic", DEFAULT) == (
+        "Annotated[Union[StrictInt, StrictFloat], _SCALAR]"
+    )
+    assert field_annotation(fld(auto, nullable=True), SPEC, "pydantic", DEFAULT) == (
+        'Annotated[Union[StrictInt, Literal["auto"], None], _SCALAR]'
+    )
 
 
 def test_pydantic_any_field_rejects_null_unless_nullable() -> None:
