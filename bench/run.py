@@ -1,21 +1,28 @@
 """modelgen benchmark: prints one table. Run with `nox -s bench` (or `python bench/run.py`).
 
-Every figure is a median of interleaved runs measured in this one process, against a peer:
-- generation, whole process: `modelgen generate` (all styles) vs datamodel-code-generator making
-  four outputs (pydantic v2, dataclasses, TypedDict, msgspec — it has no attrs output) from the
-  equivalent JSON Schema (`modelgen schema`);
-- scaling: synthetic specs of 10, 100 and 1,000 objects (15 fields each), time and peak memory
-  (the child's max RSS), both tools, and the growth exponent between the two largest sizes;
-- runtime per FineTuningJob payload (decode + encode): each style, the openai SDK's model, and
-  plain json.loads + json.dumps as the baseline;
-- import time of each generated module vs the openai SDK's FineTuningJob.
+Every ratio compares figures measured in this one run, interleaved round by round:
+- generation, whole process: `modelgen generate` (every style and the round-trip tests) against
+  datamodel-code-generator making four outputs (pydantic v2, dataclasses, TypedDict, msgspec; it
+  has no attrs output) from the equivalent JSON Schema (`modelgen schema`); medians of the rounds;
+- scaling: synthetic specs of 10, 100 and 1,000 objects (15 fields each: nullable, optional, an
+  enum, nested references, a list, a map, free-form objects), time and peak memory (the child's
+  maximum resident set) of both tools, and the growth exponents;
+- runtime per FineTuningJob payload, decode + encode: each generated style, the openai SDK's
+  model, and plain json.loads + json.dumps of the dict (the baseline); medians of the rounds, each
+  round the best of 5 repeats;
+- import time of each generated module against the openai SDK's FineTuningJob, each in a fresh
+  interpreter with its bytecode cached (as after a first import), median of the rounds.
+
+Environment: BENCH_ROUNDS (default 3), BENCH_SIZES (default 10,100,1000).
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -24,7 +31,7 @@ import tempfile
 import time
 import timeit
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -34,17 +41,27 @@ from synth import write_spec  # noqa: E402
 
 BIN = Path(sys.executable).parent
 DCG_OUTPUTS = ("pydantic_v2.BaseModel", "dataclasses.dataclass", "typing.TypedDict", "msgspec.Struct")
+STYLES = ("dataclass", "attrs", "pydantic", "typeddict", "msgspec")
+BASELINE = "json.loads + json.dumps (baseline)"
+SDK = "openai SDK model_validate_json + model_dump_json"
+Row = tuple[str, str, str, str, str]  # what, modelgen, peer, ratio, target (and whether it is met)
+
+
+# ---------------------------------------------------------------------------------------------
+# generation
 
 
 def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t
-    if os.waitstatus_to_exitcode(status) != 0:
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
+    """Wall seconds and peak RSS (MiB) of one child process (its diagnostics go to a file: a
+    pipe nobody reads fills up and stops the child)."""
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{err.read().decode()[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -79,9 +96,10 @@ def schema_of(spec: Path, dest: Path) -> Path:
 
 
 def compare_generation(spec: Path, work: Path, rounds: int) -> dict[str, float]:
-    schema = schema_of(spec, work / "schema.json")
+    """Medians of interleaved rounds: one modelgen run, then datamodel-codegen's four."""
+    schema = schema_of(spec, work / f"{spec.name}.schema.json")
     ours, theirs, our_mem, their_mem = [], [], [], []
-    for i in range(rounds):  # interleaved
+    for i in range(rounds):
         out = work / f"mg{i}"
         t, m = run_child(modelgen_cmd(spec, out))
         ours.append(t)
@@ -105,54 +123,11 @@ def compare_generation(spec: Path, work: Path, rounds: int) -> dict[str, float]:
     }
 
 
-def per_payload(fn: Callable[[], object], number: int = 2000) -> float:
-    return min(timeit.repeat(fn, number=number, repeat=5)) / number * 1e6  # µs
+# ---------------------------------------------------------------------------------------------
+# runtime
 
 
-def runtime_rows() -> list[tuple[str, float]]:
-    from generated import attrs_models, dataclass_models, pydantic_models, typeddict_models
-
-    payload = json.dumps(_job_payload())
-    rows = [("json.loads + json.dumps (baseline)", per_payload(lambda: json.dumps(json.loads(payload))))]
-    rows.append(
-        (
-            "dataclass from_json + to_json",
-            per_payload(lambda: dataclass_models.FineTuningJob.from_json(payload).to_json()),
-        )
-    )
-    rows.append(
-        (
-            "attrs from_json + to_json",
-            per_payload(lambda: attrs_models.FineTuningJob.from_json(payload).to_json()),
-        )
-    )
-    rows.append(
-        (
-            "pydantic from_json + to_json",
-            per_payload(lambda: pydantic_models.FineTuningJob.from_json(payload).to_json()),
-        )
-    )
-    rows.append(
-        (
-            "typeddict load + json.dumps",
-            per_payload(lambda: json.dumps(typeddict_models.load_fine_tuning_job(json.loads(payload)))),
-        )
-    )
-    try:
-        from openai.types.fine_tuning import FineTuningJob as SdkJob
-
-        rows.append(
-            (
-                "openai SDK model_validate_json + model_dump_json",
-                per_payload(lambda: SdkJob.model_validate_json(payload).model_dump_json(exclude_unset=True)),
-            )
-        )
-    except ImportError:
-        pass
-    return rows
-
-
-def _job_payload() -> dict[str, object]:
+def job_payload() -> dict[str, object]:
     return {
         "object": "fine_tuning.job",
         "id": "ftjob-abc123",
@@ -181,21 +156,96 @@ def _job_payload() -> dict[str, object]:
     }
 
 
-def import_ms(module: str, attr: Optional[str] = None, rounds: int = 7) -> float:
-    stmt = f"from {module} import {attr}" if attr else f"import {module}"
-    code = f"import time; t=time.perf_counter(); {stmt}; print(time.perf_counter()-t)"
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-            ).stdout
+def runtime_cases() -> dict[str, Callable[[], object]]:
+    from generated import attrs_models, dataclass_models, msgspec_models, pydantic_models, typeddict_models
+
+    payload = json.dumps(job_payload())
+    cases: dict[str, Callable[[], object]] = {
+        BASELINE: lambda: json.dumps(json.loads(payload)),
+        "dataclass from_json + to_json": lambda: dataclass_models.FineTuningJob.from_json(payload).to_json(),
+        "attrs from_json + to_json": lambda: attrs_models.FineTuningJob.from_json(payload).to_json(),
+        "pydantic from_json + to_json": lambda: pydantic_models.FineTuningJob.from_json(payload).to_json(),
+        "typeddict json.loads + load + json.dumps": lambda: json.dumps(
+            typeddict_models.load_fine_tuning_job(json.loads(payload))
+        ),
+        "msgspec from_json + to_json": lambda: msgspec_models.FineTuningJob.from_json(payload).to_json(),
+    }
+    from openai.types.fine_tuning import FineTuningJob as SdkJob
+
+    cases[SDK] = lambda: SdkJob.model_validate_json(payload).model_dump_json(exclude_unset=True)
+    for name, fn in cases.items():  # every case does the same work and gives the same document
+        if name.startswith(("json", "openai")):
+            continue
+        assert json.loads(str(fn())) == job_payload(), name
+    return cases
+
+
+RUNTIME_ROUNDS = 7
+
+
+def runtime_medians() -> dict[str, tuple[float, float, float]]:
+    """Per case: (median µs per payload, median ratio to the baseline, median ratio to the SDK),
+    the ratios taken round by round. Measured in a fresh interpreter: this one holds the
+    generator's objects, which would slow every garbage collection the payloads set off."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--runtime"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    samples: dict[str, list[float]] = json.loads(out)
+    base, sdk = samples[BASELINE], samples[SDK]
+    return {
+        name: (
+            statistics.median(v),
+            statistics.median(x / b for x, b in zip(v, base, strict=True)),
+            statistics.median(x / s for x, s in zip(v, sdk, strict=True)),
         )
-        for _ in range(rounds)
-    ]
-    return statistics.median(times) * 1000
+        for name, v in samples.items()
+    }
 
 
-def wide_document_rows() -> list[tuple[str, str, str, str]]:
+def _runtime_here() -> dict[str, list[float]]:
+    """Per round, the best of 5 repeats of 2,000 calls of each case, µs per call."""
+    cases = runtime_cases()
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(RUNTIME_ROUNDS):
+        for name, fn in cases.items():
+            samples[name].append(min(timeit.repeat(fn, number=2000, repeat=5)) / 2000 * 1e6)
+    return samples
+
+
+# ---------------------------------------------------------------------------------------------
+# imports
+
+
+def import_medians(rounds: int) -> dict[str, float]:
+    """ms to import each module in a fresh interpreter, bytecode cached (a first import writes it)."""
+    targets = {f"generated.{s}_models": f"import generated.{s}_models" for s in STYLES}
+    targets["openai SDK FineTuningJob"] = "from openai.types.fine_tuning import FineTuningJob"
+    code = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
+    samples: dict[str, list[float]] = {name: [] for name in targets}
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache  # the checkout stays clean
+        for stmt in targets.values():  # write the bytecode
+            subprocess.run([sys.executable, "-c", stmt], cwd=ROOT, env=env, check=True)
+        for _ in range(max(rounds, 7)):
+            for name, stmt in targets.items():
+                out = subprocess.run(
+                    [sys.executable, "-c", code.format(stmt=stmt)],
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+                samples[name].append(float(out) * 1000)
+    return {name: statistics.median(v) for name, v in samples.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# one wide document
+
+
+def wide_document_rows() -> list[Row]:
     """One document with thousands of fields: reading and merging it should grow linearly."""
     from generator.pipeline import load_spec
 
@@ -218,73 +268,103 @@ def wide_document_rows() -> list[tuple[str, str, str, str]]:
                 assert spec is not None
             times[n] = statistics.median(runs)
     k = math.log(times[4000] / times[1000]) / math.log(4)
-    return [(f"inspect one document of {n} fields", f"{times[n] * 1000:.0f} ms", "", "") for n in times] + [
-        ("growth exponent 1000→4000 fields", f"{k:.2f}", "", "")
-    ]
+    return [
+        (f"inspect one document of {n} fields", f"{times[n] * 1000:.0f} ms", "", "", "") for n in times
+    ] + [("growth exponent 1000→4000 fields", f"{k:.2f}", "", "", "")]
+
+
+# ---------------------------------------------------------------------------------------------
+# the table
+
+
+def verdict(ok: bool, target: str) -> str:
+    return f"{target}: {'met' if ok else 'NOT met'}"
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    return f"{os.cpu_count()} cores, {cpu or 'unknown CPU'}, Python {platform.python_version()}"
 
 
 def main() -> None:
     rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
     sizes = tuple(int(x) for x in os.environ.get("BENCH_SIZES", "10,100,1000").split(","))
-    rows: list[tuple[str, str, str, str]] = list(wide_document_rows())
+    rows: list[Row] = list(wide_document_rows())
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         g = compare_generation(ROOT / "spec", work, rounds)
+        speedup = g["theirs"] / g["ours"]
         rows.append(
             (
-                "generate spec/ (all styles)",
-                f"{g['ours']:.2f} s",
-                f"{g['theirs']:.2f} s (4 runs)",
-                (
-                    f"{g['theirs'] / g['ours']:.2f}x faster"
-                    if g["ours"] < g["theirs"]
-                    else f"{g['ours'] / g['theirs']:.2f}x slower"
-                ),
+                "generate spec/ (all styles + tests)",
+                f"{g['ours']:.2f} s, {g['our_mem']:.0f} MiB",
+                f"{g['theirs']:.2f} s, {g['their_mem']:.0f} MiB (4 runs)",
+                f"{speedup:.1f}x faster" if speedup >= 1 else f"{1 / speedup:.1f}x slower",
+                verdict(speedup >= 8, "≥ 8x faster"),
             )
         )
         scale: dict[int, dict[str, float]] = {}
         for n in sizes:
             spec = write_spec(work / f"syn{n}", n)
-            scale[n] = compare_generation(spec, work, 1 if n == 1000 else rounds)
-            s = scale[n]
+            scale[n] = s = compare_generation(spec, work, 1 if n >= 1000 else rounds)
+            target = ""
+            if n == 1000:
+                ok = s["ours"] < 10 and s["our_mem"] <= 300
+                target = verdict(ok, "< 10 s, ≤ 300 MiB")
             rows.append(
                 (
                     f"scaling: {n} objects",
                     f"{s['ours']:.2f} s, {s['our_mem']:.0f} MiB",
                     f"{s['theirs']:.2f} s, {s['their_mem']:.0f} MiB",
-                    f"{s['theirs'] / s['ours']:.2f}x",
+                    f"{s['theirs'] / s['ours']:.1f}x faster",
+                    target,
                 )
             )
-        a, b = sizes[-2], sizes[-1]
-        k_ours = math.log(scale[b]["ours"] / scale[a]["ours"]) / math.log(b / a)
-        k_theirs = math.log(scale[b]["theirs"] / scale[a]["theirs"]) / math.log(b / a)
-        rows.append((f"growth exponent {a}→{b}", f"{k_ours:.2f}", f"{k_theirs:.2f}", ""))
-    base = None
-    for name, us in runtime_rows():
-        base = base or us
-        rows.append((f"per payload: {name}", f"{us:.1f} µs", "", f"{us / base:.2f}x baseline"))
-    try:
-        sdk = import_ms("openai.types.fine_tuning", "FineTuningJob")
-    except subprocess.CalledProcessError:
-        sdk = float("nan")
-    for style in ("dataclass", "attrs", "pydantic", "typeddict"):
-        ms = import_ms(f"generated.{style}_models")
+        for a, b in zip(sizes, sizes[1:], strict=False):
+            k_ours = math.log(scale[b]["ours"] / scale[a]["ours"]) / math.log(b / a)
+            k_theirs = math.log(scale[b]["theirs"] / scale[a]["theirs"]) / math.log(b / a)
+            target = verdict(k_ours <= 1.05, "≤ 1.05") if b == sizes[-1] else ""
+            rows.append((f"growth exponent {a}→{b} objects", f"{k_ours:.2f}", f"{k_theirs:.2f}", "", target))
+    targets = {
+        "dataclass from_json + to_json": (1.4, "≤ 1.4x baseline"),
+        "attrs from_json + to_json": (1.4, "≤ 1.4x baseline"),
+        "msgspec from_json + to_json": (0.2, "≤ 0.2x baseline"),
+    }
+    for name, (t, to_base, to_sdk) in runtime_medians().items():
+        target = ""
+        if name in targets:
+            limit, text = targets[name]
+            target = verdict(to_base <= limit, text)
+        elif name.startswith("pydantic"):
+            target = verdict(to_sdk <= 1, f"≤ SDK ({to_sdk:.2f}x)")
+        rows.append((f"per payload: {name}", f"{t:.1f} µs", "", f"{to_base:.2f}x baseline", target))
+    ms = import_medians(rounds)
+    sdk_ms = ms.pop("openai SDK FineTuningJob")
+    for name, t in ms.items():
+        target = verdict(t / sdk_ms <= 0.3, "≤ 0.3x SDK") if "pydantic" in name else ""
         rows.append(
-            (
-                f"import generated.{style}_models",
-                f"{ms:.0f} ms",
-                f"openai SDK {sdk:.0f} ms",
-                f"{ms / sdk:.2f}x",
-            )
+            (f"import {name}", f"{t:.0f} ms", f"openai SDK {sdk_ms:.0f} ms", f"{t / sdk_ms:.2f}x", target)
         )
-    widths = [max(len(r[i]) for r in rows + [("what", "modelgen", "peer", "ratio")]) for i in range(4)]
+    header: Row = ("what", "modelgen", "peer", "ratio", "target")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     line = " | ".join("{:<%d}" % w for w in widths)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; rounds={rounds}")
-    print(line.format("what", "modelgen", "peer", "ratio"))
+    print(f"machine: {machine()}; {datetime.date.today().isoformat()}; rounds={rounds}")
+    print(line.format(*header).rstrip())
     print(line.format(*("-" * w for w in widths)))
     for r in rows:
-        print(line.format(*r))
+        print(line.format(*r).rstrip())
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--runtime"]:
+        print(json.dumps(_runtime_here()))
+    else:
+        main()

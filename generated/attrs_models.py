@@ -327,20 +327,23 @@ def _put_extra(out: dict[str, Any], extra: dict[str, Any]) -> None:
 
 
 def _encode(value: Any) -> Any:
-    """A value as JSON data: models through to_dict, enums by value, containers copied (no recursion)."""
+    """A value as JSON data: models through to_dict, enums by value, containers copied (no
+    recursion; a value nested deeper than _MAX_DEPTH, a cycle made after decoding say, is an error)."""
     root: list[Any] = [None]
-    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    stack: list[tuple[Any, Any, Any, int]] = [(value, root, 0, 0)]
     while stack:
-        v, target, slot = stack.pop()
+        v, target, slot, depth = stack.pop()
+        if isinstance(v, (list, dict)) and depth >= _MAX_DEPTH:
+            raise ValidationError("", f"a value to write is nested deeper than {_MAX_DEPTH} levels")
         if isinstance(v, enum.Enum):
             v = v.value
         elif isinstance(v, list):
             items: list[Any] = [None] * len(v)
-            stack.extend((x, items, i) for i, x in enumerate(v))
+            stack.extend((x, items, i, depth + 1) for i, x in enumerate(v))
             v = items
         elif isinstance(v, dict):
             members: dict[Any, Any] = dict.fromkeys(v)
-            stack.extend((x, members, k) for k, x in v.items())
+            stack.extend((x, members, k, depth + 1) for k, x in v.items())
             v = members
         elif not (v is None or isinstance(v, (str, int, float, bool))):
             v = v.to_dict()
@@ -348,12 +351,16 @@ def _encode(value: Any) -> Any:
     return root[0]
 
 
+# to_dict's result is a new tree, acyclic and bounded in depth: no need for json's cycle check
+_dumps = json.JSONEncoder(check_circular=False).encode
+
+
 def _loads(text: Union[str, bytes]) -> Any:
     """Parse JSON text; invalid or too deeply nested text is a ValidationError, never a crash."""
-    if not isinstance(text, (str, bytes, bytearray)):
-        _fail("", "JSON text (str or bytes)", text)
     try:
         return json.loads(text)
+    except TypeError:  # json.loads takes str, bytes and bytearray only
+        _fail("", "JSON text (str or bytes)", text)
     except RecursionError:
         raise ValidationError("", "invalid JSON: nested too deeply") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
@@ -490,7 +497,7 @@ class DpoHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_DpoHyperparameters(
@@ -564,7 +571,7 @@ class DpoMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_DpoMethod(d: Any, path: str, cls: type[DpoMethod] = DpoMethod) -> DpoMethod:
@@ -627,7 +634,7 @@ class FineTuneEvent:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuneEvent(d: Any, path: str, cls: type[FineTuneEvent] = FineTuneEvent) -> FineTuneEvent:
@@ -718,7 +725,7 @@ class FineTuneHyperparams:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuneHyperparams(
@@ -837,7 +844,7 @@ class OpenAIFile:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_OpenAIFile(d: Any, path: str, cls: type[OpenAIFile] = OpenAIFile) -> OpenAIFile:
@@ -974,7 +981,7 @@ class FineTune:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTune(d: Any, path: str, cls: type[FineTune] = FineTune) -> FineTune:
@@ -1108,7 +1115,7 @@ class ReinforcementHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_ReinforcementHyperparameters(
@@ -1209,7 +1216,7 @@ class ReinforcementMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_ReinforcementMethod(
@@ -1282,7 +1289,7 @@ class SupervisedHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_SupervisedHyperparameters(
@@ -1350,7 +1357,7 @@ class SupervisedMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_SupervisedMethod(
@@ -1420,7 +1427,7 @@ class FineTuneMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuneMethod(d: Any, path: str, cls: type[FineTuneMethod] = FineTuneMethod) -> FineTuneMethod:
@@ -1502,7 +1509,7 @@ class FineTuningJobError:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobError(
@@ -1582,7 +1589,7 @@ class FineTuningJobHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobHyperparameters(
@@ -1669,7 +1676,7 @@ class FineTuningJobWandbIntegration:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobWandbIntegration(
@@ -1757,7 +1764,7 @@ class FineTuningJobIntegration:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobIntegration(
@@ -1907,7 +1914,7 @@ class FineTuningJob:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJob(d: Any, path: str, cls: type[FineTuningJob] = FineTuningJob) -> FineTuningJob:

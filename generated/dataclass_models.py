@@ -326,20 +326,23 @@ def _put_extra(out: dict[str, Any], extra: dict[str, Any]) -> None:
 
 
 def _encode(value: Any) -> Any:
-    """A value as JSON data: models through to_dict, enums by value, containers copied (no recursion)."""
+    """A value as JSON data: models through to_dict, enums by value, containers copied (no
+    recursion; a value nested deeper than _MAX_DEPTH, a cycle made after decoding say, is an error)."""
     root: list[Any] = [None]
-    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    stack: list[tuple[Any, Any, Any, int]] = [(value, root, 0, 0)]
     while stack:
-        v, target, slot = stack.pop()
+        v, target, slot, depth = stack.pop()
+        if isinstance(v, (list, dict)) and depth >= _MAX_DEPTH:
+            raise ValidationError("", f"a value to write is nested deeper than {_MAX_DEPTH} levels")
         if isinstance(v, enum.Enum):
             v = v.value
         elif isinstance(v, list):
             items: list[Any] = [None] * len(v)
-            stack.extend((x, items, i) for i, x in enumerate(v))
+            stack.extend((x, items, i, depth + 1) for i, x in enumerate(v))
             v = items
         elif isinstance(v, dict):
             members: dict[Any, Any] = dict.fromkeys(v)
-            stack.extend((x, members, k) for k, x in v.items())
+            stack.extend((x, members, k, depth + 1) for k, x in v.items())
             v = members
         elif not (v is None or isinstance(v, (str, int, float, bool))):
             v = v.to_dict()
@@ -347,12 +350,16 @@ def _encode(value: Any) -> Any:
     return root[0]
 
 
+# to_dict's result is a new tree, acyclic and bounded in depth: no need for json's cycle check
+_dumps = json.JSONEncoder(check_circular=False).encode
+
+
 def _loads(text: Union[str, bytes]) -> Any:
     """Parse JSON text; invalid or too deeply nested text is a ValidationError, never a crash."""
-    if not isinstance(text, (str, bytes, bytearray)):
-        _fail("", "JSON text (str or bytes)", text)
     try:
         return json.loads(text)
+    except TypeError:  # json.loads takes str, bytes and bytearray only
+        _fail("", "JSON text (str or bytes)", text)
     except RecursionError:
         raise ValidationError("", "invalid JSON: nested too deeply") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
@@ -489,7 +496,7 @@ class DpoHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_DpoHyperparameters(
@@ -563,7 +570,7 @@ class DpoMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_DpoMethod(d: Any, path: str, cls: type[DpoMethod] = DpoMethod) -> DpoMethod:
@@ -626,7 +633,7 @@ class FineTuneEvent:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuneEvent(d: Any, path: str, cls: type[FineTuneEvent] = FineTuneEvent) -> FineTuneEvent:
@@ -717,7 +724,7 @@ class FineTuneHyperparams:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuneHyperparams(
@@ -836,7 +843,7 @@ class OpenAIFile:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_OpenAIFile(d: Any, path: str, cls: type[OpenAIFile] = OpenAIFile) -> OpenAIFile:
@@ -973,7 +980,7 @@ class FineTune:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTune(d: Any, path: str, cls: type[FineTune] = FineTune) -> FineTune:
@@ -1107,7 +1114,7 @@ class ReinforcementHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_ReinforcementHyperparameters(
@@ -1208,7 +1215,7 @@ class ReinforcementMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_ReinforcementMethod(
@@ -1281,7 +1288,7 @@ class SupervisedHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_SupervisedHyperparameters(
@@ -1349,7 +1356,7 @@ class SupervisedMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_SupervisedMethod(
@@ -1419,7 +1426,7 @@ class FineTuneMethod:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuneMethod(d: Any, path: str, cls: type[FineTuneMethod] = FineTuneMethod) -> FineTuneMethod:
@@ -1501,7 +1508,7 @@ class FineTuningJobError:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobError(
@@ -1581,7 +1588,7 @@ class FineTuningJobHyperparameters:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobHyperparameters(
@@ -1668,7 +1675,7 @@ class FineTuningJobWandbIntegration:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobWandbIntegration(
@@ -1756,7 +1763,7 @@ class FineTuningJobIntegration:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJobIntegration(
@@ -1906,7 +1913,7 @@ class FineTuningJob:
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict())
+        return _dumps(self.to_dict())
 
 
 def _decode_FineTuningJob(d: Any, path: str, cls: type[FineTuningJob] = FineTuningJob) -> FineTuningJob:

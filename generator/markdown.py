@@ -7,6 +7,7 @@ reduced to their text with the targets listed), which is what the dialect parser
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Union
@@ -204,17 +205,13 @@ def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
         line = line[1:]
     if line.endswith("|") and not line.endswith("\\|"):
         line = line[:-1]
-    count = 1
-    escaped = False
-    in_code = False
-    for ch in line:
-        if escaped:
-            escaped = False
-            continue
-        if ch == "\\":
-            escaped = True
-        elif ch == "`":
-            in_code = not in_code
-        elif ch == "|" and not in_code:
-            count += 1
-    return count
+    # escapes first (an escaped pipe or backtick is text), then code spans (a pipe in one is text;
+    # a backtick left open runs to the end of the line)
+    line = _CODE_SPAN.sub("", _ESCAPE.sub("", line))
+    if "`" in line:
+        line = line[: line.index("`")]
+    return line.count("|") + 1
+
+
+_ESCAPE = re.compile(r"\\.")
+_CODE_SPAN = re.compile(r"`[^`]*`")

@@ -409,7 +409,8 @@ def wrong_values(
     ``checked`` is ``checking_spec(spec, options)``, passed in by callers that loop over fields.
     """
     checked = checked or checking_spec(spec, options)
-    probe = Model("Probe", (dataclasses.replace(f, required=False, type=_close_type(f.type, spec, options)),))
+    loose = Field(f.wire_name, f.py_name, _close_type(f.type, spec, options), False, f.nullable)
+    probe = Model("Probe", (loose,))
     out: list[tuple[str, Any]] = []
     labels: set[str] = set()
     for c in _candidates(f.type, spec, options):
@@ -460,7 +461,7 @@ def mutations(spec: Spec, options: RenderOptions) -> list[Mutation]:
             key = extra_key_names(model, 1)[0]
             out.append(Mutation(model.name, f"{model.name}-{key}-unknown-key", (key,), "set", 1, key))
     ids = _unique([m.id for m in out])
-    return [dataclasses.replace(m, id=i) for m, i in zip(out, ids, strict=True)]
+    return [m if m.id == i else dataclasses.replace(m, id=i) for m, i in zip(out, ids, strict=True)]
 
 
 def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, list[Mutation]]]:

@@ -199,3 +199,14 @@ def _job() -> dict[str, Any]:
         "validation_file": None,
         "seed": 1,
     }
+
+
+@pytest.mark.parametrize("style", ["dataclass", "attrs", "msgspec"])
+def test_a_cycle_made_after_decoding_is_an_error_when_written(style: str) -> None:
+    loop: list[Any] = []
+    loop.append(loop)
+    model = STYLES[style].MODELS["OpenAIFile"].from_dict(FILE)
+    model.extra["k"] = loop
+    for write in (model.to_dict, model.to_json):
+        with pytest.raises(ValueError, match="nested"):
+            write()
