@@ -43,7 +43,7 @@ _STRICT = {
 }
 
 
-def _union_node(parts: list[Node]) -> Node:
+def union_node(parts: list[Node]) -> Node:
     """``Union[...]`` of the distinct parts (``Optional[X]`` for X and None, X alone for one)."""
     unique = list({flat(p): p for p in parts}.items())
     if len(unique) == 1:
@@ -89,14 +89,7 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
 
 def annotation(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> str:
     """The annotation of a (non-null) value of type ``t`` in ``style``."""
-    return flat(_union_node(annotation_parts(t, spec, style, options)))
-
-
-def value_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
-    """The annotation of a present value of ``f``: its type, or None when nullable."""
-    return flat(
-        _union_node(annotation_parts(f.type, spec, style, options) + (["None"] if f.nullable else []))
-    )
+    return flat(union_node(annotation_parts(t, spec, style, options)))
 
 
 def field_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
@@ -120,7 +113,7 @@ def field_annotation_node(f: Field, spec: Spec, style: str, options: RenderOptio
     """
     parts = annotation_parts(f.type, spec, style, options)
     if style == "pydantic":
-        node = _union_node(parts + (["None"] if f.nullable or not f.required else []))
+        node = union_node(parts + (["None"] if f.nullable or not f.required else []))
         markers: list[Node] = []
         if isinstance(f.type, AnyType):
             markers = [] if f.nullable else ["BeforeValidator(_not_null)"]
@@ -130,8 +123,8 @@ def field_annotation_node(f: Field, spec: Spec, style: str, options: RenderOptio
             markers.append("_SCALAR")
         return group("Annotated[", [node, *markers], "]") if markers else node
     if style == "typeddict":
-        return _union_node(parts + (["None"] if f.nullable else []))
-    return _union_node(parts + (["None"] if f.nullable else []) + ([] if f.required else ["UnsetType"]))
+        return union_node(parts + (["None"] if f.nullable else []))
+    return union_node(parts + (["None"] if f.nullable else []) + ([] if f.required else ["UnsetType"]))
 
 
 def field_default(f: Field, style: str) -> str:

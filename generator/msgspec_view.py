@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.annotations import union_node
 from generator.codec import enum_is_open
 from generator.diagnostics import Diagnostic, Origin, warning
 from generator.ir import (
@@ -202,17 +203,8 @@ def _parts(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Node]:
     return [t.name]
 
 
-def _union(parts: list[Node]) -> Node:
-    unique = list({flat(p): p for p in parts}.values())
-    if len(unique) == 1:
-        return unique[0]
-    if len(unique) == 2 and "None" in [flat(p) for p in unique]:
-        return group("Optional[", [next(p for p in unique if flat(p) != "None")], "]")
-    return group("Union[", unique, "]")
-
-
 def _annotation(t: TypeExpr, spec: Spec, options: RenderOptions) -> str:
-    return flat(_union(_parts(t, spec, options)))
+    return flat(union_node(_parts(t, spec, options)))
 
 
 def _declaration(f: Field, spec: Spec, options: RenderOptions) -> str:
@@ -227,7 +219,7 @@ def _declaration(f: Field, spec: Spec, options: RenderOptions) -> str:
         tail = " = " + default
     else:
         tail = "" if f.required else " = UNSET"
-    return render(Seq((f"{f.py_name}: ", _union(parts))), 4, len(tail)) + tail
+    return render(Seq((f"{f.py_name}: ", union_node(parts))), 4, len(tail)) + tail
 
 
 def _holds_any(t: TypeExpr) -> bool:

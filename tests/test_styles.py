@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from generator.annotations import annotation, field_annotation, field_default, value_annotation
+from generator.annotations import annotation, field_annotation, field_default
 from generator.ir import (
     AnyType,
     EnumDef,
@@ -191,11 +191,6 @@ def test_pydantic_any_field_rejects_null_unless_nullable() -> None:
         == "Annotated[Any, BeforeValidator(_not_null)]"
     )
     assert field_annotation(fld(AnyType(), nullable=True), SPEC, "pydantic", DEFAULT) == "Optional[Any]"
-
-
-def test_value_annotation_has_no_unset() -> None:
-    f = fld(ListOf(Scalar("str")), required=False, nullable=True)
-    assert value_annotation(f, SPEC, "dataclass", DEFAULT) == "Optional[list[str]]"
 
 
 def test_field_default() -> None:
