@@ -36,6 +36,8 @@ CODES = {
     "W307": "example does not fit the merged model",
     "W308": "description matches no key of the example",
     "W309": "enum values differ between sources",
+    # output (W5xx)
+    "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
 }
 
 

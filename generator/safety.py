@@ -27,24 +27,33 @@ MODULE_NAMES = frozenset(
     {
         # modules and __future__
         "annotations",
+        "copy",
         "enum",
         "json",
         "dataclasses",
         "attrs",
+        "msgspec",
         "pydantic",
+        "pydantic_core",
+        "re",
+        "threading",
         "typing",
         # typing: every name the styles may import (styles.TYPING_NAMES)
         *TYPING_NAMES,
-        # pydantic
+        "TYPE_CHECKING",
+        # pydantic and pydantic-core
         "BaseModel",
         "BeforeValidator",
         "ConfigDict",
+        "CoreSchema",
         "Field",
+        "GetCoreSchemaHandler",
         "StrictBool",
         "StrictFloat",
         "StrictInt",
         "StrictStr",
         "ValidationError",
+        "core_schema",
         # the runtime
         "MODELS",
         "UNSET",

@@ -388,3 +388,30 @@ def test_pydantic_members_match_the_installed_pydantic() -> None:
     from pydantic import BaseModel
 
     assert {n for n in dir(BaseModel) if not n.startswith("_")} <= set(PYDANTIC_MEMBERS)
+
+
+def test_every_name_a_module_defines_or_imports_is_reserved() -> None:
+    """A model named like something a generated module imports or defines would shadow it."""
+    import ast as python_ast
+
+    from generator.emit import build_tree
+    from generator.pipeline import load_spec
+    from generator.safety import MODULE_NAMES
+
+    spec, _ = load_spec(ROOT / "spec")
+    assert spec is not None
+    spec_names = {item.name for item in spec.items}
+    for name, text in build_tree(spec).items():
+        if not name.endswith("_models.py"):
+            continue
+        defined: set[str] = set()
+        for node in python_ast.parse(text).body:
+            if isinstance(node, (python_ast.Import, python_ast.ImportFrom)):
+                defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, (python_ast.ClassDef, python_ast.FunctionDef)):
+                defined.add(node.name)
+            elif isinstance(node, (python_ast.Assign, python_ast.AnnAssign)):
+                targets = node.targets if isinstance(node, python_ast.Assign) else [node.target]
+                defined |= {t.id for t in targets if isinstance(t, python_ast.Name)}
+        public = {n for n in defined if not n.startswith("_") and not n.startswith("load_")}
+        assert public - spec_names <= MODULE_NAMES, (name, sorted(public - spec_names - MODULE_NAMES))
