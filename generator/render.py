@@ -27,16 +27,44 @@ TEMPLATES = next(
 )
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept from one run to the next, in Jinja's per-user temporary folder
+    (owned by the user, mode 0700), keyed by each template's file and checked against its
+    source, so the output never depends on it. A cache that cannot be read or written is not used.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable, cut short, garbage (pickle or marshal errors): compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _template_cache() -> Optional[jinja2.BytecodeCache]:
+    try:
+        return _TemplateCache()
+    except (OSError, RuntimeError):  # no safe temporary folder: compile every time
+        return None
+
+
 @lru_cache(maxsize=8)
 def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
     """Templates from ``user_templates`` first (file by file), then the built-in ones.
 
     One environment per template folder, so that each template is compiled once a process (the
-    loader still reloads a template whose file changed).
+    loader still reloads a template whose file changed), and at most once a change of it
+    (``_TemplateCache``): compiling the templates was a third of a run on spec/.
     """
     folders = ([user_templates] if user_templates else []) + [str(TEMPLATES)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
+        bytecode_cache=_template_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

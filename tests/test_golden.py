@@ -70,3 +70,39 @@ def test_check_reports_changed_missing_and_extra(tmp_path: Path) -> None:
     write_tree(out, files)
     assert (out / "notes.txt").read_text() == "mine\n"
     assert check_tree(out, files).changed == () and check_tree(out, files).missing == ()
+
+
+def test_a_damaged_template_cache_changes_nothing(tmp_path: Path) -> None:
+    """Compiled templates are kept between runs; a cache file cut short, overwritten or unreadable
+    is compiled again, and what the template renders is the same."""
+    import jinja2
+
+    from generator.options import RenderOptions
+    from generator.render import TEMPLATES, _TemplateCache
+    from generator.styles import build_module
+
+    spec, _ = load_spec(ROOT / "spec")
+    assert spec is not None
+    view = build_module(spec, "dataclass", RenderOptions())
+
+    def render() -> str:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            bytecode_cache=_TemplateCache(str(tmp_path)),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters["pyrepr"] = repr
+        return env.get_template("dataclass/module.py.jinja").render(view=view)
+
+    first = render()
+    cached = list(tmp_path.iterdir())
+    assert cached, "nothing was cached"
+    for i, f in enumerate(cached):
+        f.write_bytes([b"", b"j2\x00garbage", f.read_bytes()[:40]][i % 3])
+    assert render() == first
+    for f in tmp_path.iterdir():
+        f.chmod(0)  # unreadable (unless root): a miss, not an error
+    assert render() == first
