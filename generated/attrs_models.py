@@ -351,12 +351,51 @@ def _encode(value: Any) -> Any:
     return root[0]
 
 
-# to_dict's result is a new tree, acyclic and bounded in depth: no need for json's cycle check
-_dumps = json.JSONEncoder(check_circular=False).encode
+# json.dumps and json.loads without the Python they wrap around the C encoder and scanner
+# (json.dumps builds its encoder anew on every call). to_dict's result is a new tree, acyclic and
+# bounded in depth, so the encoder needs no cycle check.
+_JSON_ENCODER = json.JSONEncoder(check_circular=False)
+_JSON_DECODER: Any = json.JSONDecoder()
+# json.loads's parser (C where there is one): (text, index) -> (value, index after it)
+_scan: Callable[[str, int], tuple[Any, int]] = _JSON_DECODER.scan_once
+_JSON_SPACE = " \t\n\r"
+_c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_dumps: Callable[[Any], str] = _JSON_ENCODER.encode
+if _c_make_encoder is not None:  # CPython: the encoder _JSON_ENCODER.encode would build
+    _c_encode = _c_make_encoder(
+        None,
+        _JSON_ENCODER.default,
+        json.encoder.encode_basestring_ascii,
+        None,
+        _JSON_ENCODER.key_separator,
+        _JSON_ENCODER.item_separator,
+        False,
+        False,
+        True,
+    )
+
+    def _c_dumps(value: Any) -> str:
+        return "".join(_c_encode(value, 0))
+
+    _dumps = _c_dumps
 
 
 def _loads(text: Union[str, bytes]) -> Any:
     """Parse JSON text; invalid or too deeply nested text is a ValidationError, never a crash."""
+    # the common case, text that parses: json.loads's own steps, less its checks of the
+    # argument. Anything that fails here goes to json.loads, which says what is wrong.
+    try:
+        if type(text) is str:
+            s = text
+        elif type(text) is bytes:
+            s = text.decode(json.detect_encoding(text), "surrogatepass")
+        else:
+            s = ""  # not text: json.loads says so
+        value, end = _scan(s, 0)
+        if end == len(s) or not s[end:].strip(_JSON_SPACE):
+            return value
+    except Exception:
+        pass
     try:
         return json.loads(text)
     except TypeError:  # json.loads takes str, bytes and bytearray only
