@@ -224,12 +224,18 @@ def runtime_medians() -> dict[str, tuple[float, float, float]]:
 
 
 def _runtime_here() -> dict[str, list[float]]:
-    """Per round, the best of 5 repeats of 2,000 calls of each case, µs per call."""
+    """Per round, the best of 5 repeats of 2,000 calls of each case, µs per call; the cases take
+    turns within each repeat, so that the ratios compare times taken a moment apart (this
+    machine's speed drifts from second to second)."""
     cases = runtime_cases()
     samples: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(RUNTIME_ROUNDS):
-        for name, fn in cases.items():
-            samples[name].append(min(timeit.repeat(fn, number=2000, repeat=5)) / 2000 * 1e6)
+        best = dict.fromkeys(cases, math.inf)
+        for _ in range(5):
+            for name, fn in cases.items():
+                best[name] = min(best[name], timeit.timeit(fn, number=2000) / 2000 * 1e6)
+        for name, t in best.items():
+            samples[name].append(t)
     return samples
 
 
