@@ -538,11 +538,15 @@ def _unknown_member(cls: type[_E], value: object) -> Optional[_E]:
     return cast(_E, member)
 
 
+# gc=False: the garbage collector does not track the models, which makes building them cheaper.
+# A model holds JSON data, which has no cycles; a model made part of a cycle (put into one of its
+# own free-form values) could not be written anyway, and would never be freed.
 class _Model(
     msgspec.Struct,
     forbid_unknown_fields=True,
     kw_only=True,
     repr_omit_defaults=True,
+    gc=False,
 ):
     """The base of every model: decoding, encoding and the unknown keys."""
 
