@@ -57,9 +57,15 @@ def format_python(source: str, name: str, target: tuple[int, int] = (3, 9), trus
         return _black_whole(source, name, target)
     chunks = source.split(STATEMENT_GAP)
     for i, chunk in enumerate(chunks):
-        if len(chunk) > LINE_LENGTH // 2 and any(width(line) > LINE_LENGTH for line in chunk.split("\n")):
+        if len(chunk) > LINE_LENGTH // 2 and _has_long_line(chunk):
             chunks[i] = _format_statement(chunk, name, target)
     return STATEMENT_GAP.join(chunks)
+
+
+def _has_long_line(chunk: str) -> bool:
+    if chunk.isascii():  # width is len: measured in C
+        return max(map(len, chunk.split("\n"))) > LINE_LENGTH
+    return any(width(line) > LINE_LENGTH for line in chunk.split("\n"))
 
 
 def _format_statement(chunk: str, name: str, target: tuple[int, int]) -> str:

@@ -11,8 +11,7 @@ long name, a long string) is left to ``generator.format``, which hands it to bla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Union
 
 from generator.pysource import LINE_LENGTH, least_width, width
@@ -25,14 +24,15 @@ class Group:
     open: str  # "f(", "Union[", "[", "{", "("
     items: tuple[Node, ...]
     close: str  # ")", "]", "}"
+    # the group on one line, made with the group: every layout starts by measuring it, and an
+    # item's own text is in hand by then
+    text: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        """The group on one line."""
-        inner = ", ".join(flat(i) for i in self.items)
+    def __post_init__(self) -> None:
+        inner = ", ".join([i if isinstance(i, str) else i.text for i in self.items])
         if len(self.items) == 1 and self.open == "(":
             inner += ","  # a tuple of one
-        return self.open + inner + self.close
+        object.__setattr__(self, "text", self.open + inner + self.close)
 
     def __str__(self) -> str:
         return self.text
@@ -43,10 +43,11 @@ class Seq:
     """Nodes written one after the other (``"key": `` + a group); only the last one may explode."""
 
     parts: tuple[Node, ...]
+    text: str = field(init=False, repr=False, compare=False)  # on one line, as Group's
 
-    @cached_property
-    def text(self) -> str:
-        return "".join(flat(p) for p in self.parts)
+    def __post_init__(self) -> None:
+        text = "".join([p if isinstance(p, str) else p.text for p in self.parts])
+        object.__setattr__(self, "text", text)
 
     def __str__(self) -> str:
         return self.text

@@ -73,8 +73,21 @@ def _inline_text(tok: Token) -> tuple[str, tuple[str, ...]]:
     return _flatten(tok.children)
 
 
+# the characters that can start inline syntax in CommonMark without raw HTML (escapes, code
+# spans, emphasis, links and images, autolinks, entities, line breaks), and those markdown-it's
+# normalization rewrites (\r, NUL), with ~ and > for good measure: text without any of them
+# parses to itself (tests/test_markdown_inline.py holds the two ways to each other)
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<>&~\n\r\0]")
+
+
 @lru_cache(maxsize=16384)
 def _inline(content: str) -> tuple[str, tuple[str, ...]]:
+    if _INLINE_SYNTAX.search(content) is None:
+        return content, ()
+    return _parse_inline(content)
+
+
+def _parse_inline(content: str) -> tuple[str, tuple[str, ...]]:
     return _flatten(_MD.parseInline(content, {})[0].children or [])
 
 

@@ -16,7 +16,7 @@ import keyword
 import re
 from dataclasses import dataclass
 
-from generator.annotations import field_annotation, field_annotation_node, field_default
+from generator.annotations import field_annotation_node, field_default
 from generator.codec import (
     decode_lines,
     encode_expr,
@@ -240,12 +240,12 @@ def loader_names(spec: Spec) -> dict[str, str]:
 
 def typeddict_needs_functional(model: Model, spec: Spec) -> bool:
     """True when a wire key cannot be a TypedDict class-syntax key (or would shadow a name)."""
-    names = {i.name for i in spec.items} | _ANNOTATION_NAMES
     return any(
         not f.wire_name.isidentifier()
         or not f.wire_name.isascii()
         or keyword.iskeyword(f.wire_name)
-        or f.wire_name in names
+        or f.wire_name in _ANNOTATION_NAMES
+        or spec.get(f.wire_name) is not None
         for f in model.fields
     )
 
@@ -281,13 +281,14 @@ def _field_view(
     binding = f"_DEC_{model.name}_{index}" if isinstance(decoder, Group) else ""
     default = field_default(f, style)
     name = f.wire_name if style == "typeddict" else f.py_name
-    declaration = render(Seq((f"{name}: ", field_annotation_node(f, spec, style, options))), 4, len(default))
+    annotation = field_annotation_node(f, spec, style, options)
+    declaration = render(Seq((f"{name}: ", annotation)), 4, len(default))
     return FieldView(
         py_name=f.py_name,
         key=f.wire_name,
         wire=py_str(f.wire_name),
         required=f.required,
-        annotation=field_annotation(f, spec, style, options),
+        annotation=flat(annotation),
         default=default,
         declaration=declaration + default,
         doc=_field_doc(f),
