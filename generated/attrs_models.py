@@ -361,7 +361,7 @@ _scan: Callable[[str, int], tuple[Any, int]] = _JSON_DECODER.scan_once
 _JSON_SPACE = " \t\n\r"
 _c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
 _dumps: Callable[[Any], str] = _JSON_ENCODER.encode
-if _c_make_encoder is not None:  # CPython: the encoder _JSON_ENCODER.encode would build
+try:  # CPython: the encoder _JSON_ENCODER.encode would build, built once
     _c_encode = _c_make_encoder(
         None,
         _JSON_ENCODER.default,
@@ -373,6 +373,9 @@ if _c_make_encoder is not None:  # CPython: the encoder _JSON_ENCODER.encode wou
         False,
         True,
     )
+except TypeError:  # no C encoder (it is None), or one that takes other arguments: json's own way
+    pass
+else:
 
     def _c_dumps(value: Any) -> str:
         return "".join(_c_encode(value, 0))

@@ -55,10 +55,15 @@ def json_outcome(text: Any) -> tuple[str, Any]:
         return ("error", f"<root>: invalid JSON: {exc}")
 
 
-def without_c_encoder() -> ModuleType:
-    """The dataclass module loaded afresh where json has no C encoder (as on PyPy)."""
+def changed_encoder(*args: Any) -> Any:
+    """A C encoder that takes other arguments than the ones CPython 3.9 to 3.13 pass."""
+    raise TypeError("make_encoder() takes at most 10 arguments")
+
+
+def without_c_encoder(replacement: Any = None) -> ModuleType:
+    """The dataclass module loaded afresh where json has no C encoder (as on PyPy), or another."""
     saved = json.encoder.c_make_encoder  # type: ignore[attr-defined]
-    json.encoder.c_make_encoder = None  # type: ignore[attr-defined]
+    json.encoder.c_make_encoder = replacement  # type: ignore[attr-defined]
     try:
         spec = importlib.util.spec_from_file_location(
             "_pure_dataclass_models", ROOT / "generated/dataclass_models.py"
@@ -74,17 +79,21 @@ def without_c_encoder() -> ModuleType:
 
 
 PURE = without_c_encoder()
+CHANGED = without_c_encoder(changed_encoder)
 
 
-@pytest.mark.parametrize("module", [dataclass_models, attrs_models, PURE], ids=["dataclass", "attrs", "pure"])
+@pytest.mark.parametrize(
+    "module", [dataclass_models, attrs_models, PURE, CHANGED], ids=["dataclass", "attrs", "pure", "changed"]
+)
 @settings(max_examples=300, deadline=None)
 @given(value=JSON_VALUES)
 def test_dumps_is_json_dumps(module: ModuleType, value: Any) -> None:
     assert module._dumps(value) == json.dumps(value)
 
 
-def test_the_pure_module_has_no_c_encoder() -> None:
+def test_without_a_usable_c_encoder_json_encodes() -> None:
     assert PURE._dumps == PURE._JSON_ENCODER.encode
+    assert CHANGED._dumps == CHANGED._JSON_ENCODER.encode
     assert dataclass_models._dumps is not dataclass_models._JSON_ENCODER.encode
 
 
@@ -97,10 +106,11 @@ def test_the_pure_module_has_no_c_encoder() -> None:
     encoding=st.sampled_from(["str", "utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-be"]),
 )
 def test_loads_is_json_loads(module: str, value: Any, before: str, after: str, encoding: str) -> None:
-    text: str | bytes = before + json.dumps(value, ensure_ascii=False) + after
+    document = before + json.dumps(value, ensure_ascii=False) + after
+    text: str | bytes = document
     if encoding != "str":
         try:
-            text = text.encode(encoding, "surrogatepass")
+            text = document.encode(encoding, "surrogatepass")
         except UnicodeEncodeError:
             return
     got, want = outcome(MODULES[module]._loads, text), json_outcome(text)
