@@ -1,4 +1,4 @@
-"""The annotation and the default of a field in each style (dataclass, attrs, pydantic, typeddict).
+"""The annotation and the default of a field in each style.
 
 Annotations are layout nodes (``generator.layout``), so that a long one splits as black splits it.
 
@@ -12,6 +12,10 @@ lists its types before its literals (the common value matches first), and an ope
 ``Union[TheEnum, StrictStr]`` tried left to right with ``_STR_OUT`` (a member is written by the str
 serializer). Any is the exception: pydantic's Any takes null, so a non-nullable Any field keeps a
 Python validator, ``BeforeValidator(_not_null)``.
+
+msgspec: a float field is ``Union[int, float]`` (msgspec would turn 1 into 1.0), and an open enum
+is its module's ``_Open<Enum>`` alias (``Union[Enum, str]`` to the type checker only: msgspec
+takes one str-like type a union).
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
     """The members of a type's annotation in ``style`` (a union is flattened into its members)."""
     strict = style == "pydantic"
     if isinstance(t, Scalar):
+        if style == "msgspec" and t.name == "float":
+            return ["int", "float"]
         return list(_STRICT[t.name]) if strict else [t.name]
     if isinstance(t, AnyType):
         return ["Any"]
@@ -74,6 +80,8 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef) and style != "typeddict" and enum_is_open(item, options):
+            if style == "msgspec":
+                return [open_enum_alias(item)]
             if strict:
                 return [
                     group(
@@ -85,6 +93,11 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
             return [item.name, "str"]
         return [t.name]
     raise TypeError(f"not a type: {t!r}")
+
+
+def open_enum_alias(enum: EnumDef) -> str:
+    """The msgspec module's type-checker alias of an open enum."""
+    return f"_Open{enum.name}"
 
 
 def annotation(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> str:
@@ -108,7 +121,7 @@ def _scalar_union(t: TypeExpr) -> bool:
 def field_annotation_node(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
     """The attribute / key annotation of ``f`` in ``style``, as a layout node.
 
-    Class styles add ``UnsetType`` to non-required fields (absent stays absent); TypedDict leaves
+    Class styles and msgspec add ``UnsetType`` to non-required fields (absent stays absent); TypedDict leaves
     them out of the required keys; pydantic: see the module's docstring.
     """
     parts = annotation_parts(f.type, spec, style, options)
@@ -134,6 +147,9 @@ def field_default(f: Field, style: str) -> str:
         if f.required:
             return f" = Field(alias={py_str(f.wire_name)})" if alias else ""
         return f" = Field(default=None, alias={py_str(f.wire_name)})" if alias else " = None"
-    if style in ("dataclass", "attrs") and not f.required:
+    if style == "msgspec" and f.wire_name != f.py_name:
+        default = "" if f.required else "default=UNSET, "
+        return f" = msgspec.field({default}name={py_str(f.wire_name)})"
+    if style in ("dataclass", "attrs", "msgspec") and not f.required:
         return " = UNSET"
     return ""

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.annotations import union_node
+from generator.annotations import field_annotation_node, field_default, open_enum_alias
 from generator.codec import enum_is_open
 from generator.diagnostics import Diagnostic, Origin, warning
 from generator.ir import (
     AnyType,
-    EnumDef,
     Field,
     ListOf,
     LiteralOf,
@@ -33,12 +32,13 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.layout import Node, Seq, flat, group, render
+from generator.layout import Node, Seq, group, render
 from generator.options import RenderOptions
 from generator.pysource import docstring, import_line, py_str
 from generator.styles import (
     EnumMemberView,
     enum_member_names,
+    field_doc,
     model_doc,
     typing_imports,
 )
@@ -178,48 +178,12 @@ def problems(spec: Spec) -> list[Diagnostic]:
 # annotations
 
 
-def _alias(enum: EnumDef) -> str:
-    return f"_Open{enum.name}"
-
-
-def _parts(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Node]:
-    if isinstance(t, Scalar):
-        return ["int", "float"] if t.name == "float" else [t.name]
-    if isinstance(t, AnyType):
-        return ["Any"]
-    if isinstance(t, ObjectType):
-        return ["dict[str, Any]"]
-    if isinstance(t, ListOf):
-        return [f"list[{_annotation(t.item, spec, options)}]"]
-    if isinstance(t, MapOf):
-        return [f"dict[str, {_annotation(t.value, spec, options)}]"]
-    if isinstance(t, LiteralOf):
-        return [group("Literal[", [py_str(v) for v in t.values], "]")]
-    if isinstance(t, UnionOf):
-        return [p for o in t.options for p in _parts(o, spec, options)]
-    item = spec.get(t.name)
-    if isinstance(item, EnumDef) and enum_is_open(item, options):
-        return [_alias(item)]
-    return [t.name]
-
-
-def _annotation(t: TypeExpr, spec: Spec, options: RenderOptions) -> str:
-    return flat(union_node(_parts(t, spec, options)))
-
-
 def _declaration(f: Field, spec: Spec, options: RenderOptions) -> str:
-    parts = _parts(f.type, spec, options) + (["None"] if f.nullable else [])
-    if not f.required:
-        parts.append("UnsetType")
-    renamed = f.wire_name != f.py_name
-    if renamed:
-        default = f"msgspec.field(name={py_str(f.wire_name)})"
-        if not f.required:
-            default = f"msgspec.field(default=UNSET, name={py_str(f.wire_name)})"
-        tail = " = " + default
-    else:
-        tail = "" if f.required else " = UNSET"
-    return render(Seq((f"{f.py_name}: ", union_node(parts))), 4, len(tail)) + tail
+    tail = field_default(f, "msgspec")
+    return (
+        render(Seq((f"{f.py_name}: ", field_annotation_node(f, spec, "msgspec", options))), 4, len(tail))
+        + tail
+    )
 
 
 def _holds_any(t: TypeExpr) -> bool:
@@ -275,10 +239,7 @@ def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleVie
         MsgspecModelView(
             name=m.name,
             doc=model_doc(m, "msgspec"),
-            fields=tuple(
-                MsgspecFieldView(_declaration(f, spec, options), _field_doc(f.description, f.deprecated))
-                for f in m.fields
-            ),
+            fields=tuple(MsgspecFieldView(_declaration(f, spec, options), field_doc(f)) for f in m.fields),
             post_init=_post_init(m),
         )
         for m in spec.models
@@ -291,7 +252,7 @@ def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleVie
                 EnumMemberView(n, py_str(v))
                 for n, v in zip(enum_member_names(e.values), e.values, strict=True)
             ),
-            _alias(e) if enum_is_open(e, options) else "",
+            open_enum_alias(e) if enum_is_open(e, options) else "",
         )
         for e in spec.enums
     ]
@@ -321,9 +282,3 @@ def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleVie
         unknown_keys=py_str(options.unknown_keys),
         forbid_unknown="False" if options.unknown_keys == "ignore" else "True",
     )
-
-
-def _field_doc(text: str, deprecated: bool) -> str:
-    if deprecated:
-        text = ("Deprecated. " + text).strip()
-    return docstring(text, "    ")

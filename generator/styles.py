@@ -265,7 +265,8 @@ def check_names(spec: Spec) -> None:
         )
 
 
-def _field_doc(f: Field) -> str:
+def field_doc(f: Field) -> str:
+    """A field's docstring literal, in a class body."""
     text = f.description
     if f.deprecated:
         text = ("Deprecated. " + text).strip()
@@ -291,7 +292,7 @@ def _field_view(
         annotation=flat(annotation),
         default=default,
         declaration=declaration + default,
-        doc=_field_doc(f),
+        doc=field_doc(f),
         var=var,
         decode=decode_lines(f, spec, style, options, var, binding or flat(decoder)),
         binding=render(Seq((f"{binding} = ", decoder)), 0) if binding else "",
