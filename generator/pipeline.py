@@ -6,13 +6,14 @@ import hashlib
 from pathlib import Path
 from typing import Optional
 
-from generator.diagnostics import Diagnostic, Origin, error, has_errors
-from generator.ir import Spec
-from generator.merge import merge
-from generator.resolve import rename_fields, resolve
-from generator.safety import check_spec_names
-from generator.settings import load_settings
-from generator.sources import display_path, find_documents, parse_document, read_document
+from generator.dialects import parse_document
+from generator.emit.reserved import check_spec_names
+from generator.model.diagnostics import Diagnostic, Origin, error, has_errors
+from generator.model.ir import Spec
+from generator.read.documents import display_path, find_documents, read_document
+from generator.read.spec_settings import load_settings
+from generator.reconcile.merge import merge
+from generator.reconcile.resolve import rename_fields, resolve
 
 
 def load_spec(

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
+from generator.cli.report import inspect_json
 from generator.pipeline import load_spec
-from generator.report import inspect_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec"

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.codec import decoder_expr, encode_expr, mismatch
-from generator.ir import EnumDef, Field, ListOf, LiteralOf, MapOf, Model, Ref, Scalar, Spec, UnionOf
-from generator.layout import flat
-from generator.options import RenderOptions
+from generator.emit.decoder_source import decoder_expr, encode_expr, mismatch
+from generator.emit.options import RenderOptions
+from generator.model.ir import EnumDef, Field, ListOf, LiteralOf, MapOf, Model, Ref, Scalar, Spec, UnionOf
+from generator.pysrc.layout import flat
 from tests.test_render import load, render
 
 DEFAULT = RenderOptions()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import ConfigError, load_config
+from generator.cli.config import ConfigError, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.sources import find_documents
+from generator.read.documents import find_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec"

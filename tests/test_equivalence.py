@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.fragments import DocFragments
-from generator.ir import Model, type_text
-from generator.merge import merge
-from generator.settings import load_settings
-from generator.sources import find_documents, parse_document, read_document
-from generator.typealg import refines
+from generator.dialects import parse_document
+from generator.model.claims import DocFragments
+from generator.model.ir import Model, type_text
+from generator.read.documents import find_documents, read_document
+from generator.read.spec_settings import load_settings
+from generator.reconcile.merge import merge
+from generator.reconcile.typealg import refines
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
 SEEDS = {

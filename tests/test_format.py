@@ -1,4 +1,4 @@
-"""generator.format: the output is black's format, with black run only where a line needs it.
+"""generator.pysrc.format: the output is black's format, with black run only where a line needs it.
 
 The promise users see is that every generated module is a fixed point of ``black.format_str``
 with the pinned mode (``black --check`` passes on it). The emitter writes that format itself, so
@@ -15,11 +15,11 @@ import black
 import pytest
 
 from bench.synth import write_spec
-from generator.emit import build_tree
-from generator.format import FormatError, format_python, mode
-from generator.ir import Field, Model, Scalar, Spec, UnionOf
-from generator.options import RenderOptions
+from generator.emit.options import RenderOptions
+from generator.emit.tree import build_tree
+from generator.model.ir import Field, Model, Scalar, Spec, UnionOf
 from generator.pipeline import load_spec
+from generator.pysrc.format import FormatError, format_python, mode
 from tests.test_render import HAND
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +82,7 @@ def test_a_long_block_header_goes_to_black_whole() -> None:
 
 def test_short_lines_do_not_import_black() -> None:
     code = (
-        "import sys\nfrom generator.format import format_python\n"
+        "import sys\nfrom generator.pysrc.format import format_python\n"
         "format_python('x = 1\\n\\n\\ny = [\\n    1,\\n    2,\\n]\\n', 'm.py')\n"
         "print('black' in sys.modules)"
     )

@@ -12,8 +12,8 @@ from typing import Optional
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagnostics import CODES, Diagnostic, has_errors
-from generator.ir import Spec
+from generator.model.diagnostics import CODES, Diagnostic, has_errors
+from generator.model.ir import Spec
 from generator.pipeline import load_spec
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.emit import build_tree
+from generator.emit.tree import build_tree
 from generator.pipeline import load_spec
 from generator.write import check_tree, write_tree
 
@@ -77,9 +77,9 @@ def test_a_damaged_template_cache_changes_nothing(tmp_path: Path) -> None:
     is compiled again, and what the template renders is the same."""
     import jinja2
 
-    from generator.options import RenderOptions
-    from generator.render import TEMPLATES, _TemplateCache
-    from generator.styles import build_module
+    from generator.emit.options import RenderOptions
+    from generator.emit.render import TEMPLATES, _TemplateCache
+    from generator.emit.styles import build_module
 
     spec, _ = load_spec(ROOT / "spec")
     assert spec is not None

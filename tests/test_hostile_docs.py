@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from generator.diagnostics import CODES
+from generator.model.diagnostics import CODES
 from generator.pipeline import load_spec
 
 HERE = Path(__file__).resolve().parent

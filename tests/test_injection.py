@@ -18,12 +18,12 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.diagnostics import Origin
-from generator.format import mode
-from generator.ir import EnumDef, Field, Model, Scalar, Spec
-from generator.naming import RESERVED_MEMBERS, py_identifier
-from generator.safety import check_spec_names
-from generator.styles import enum_member_names
+from generator.emit.reserved import check_spec_names
+from generator.emit.styles import enum_member_names
+from generator.model.diagnostics import Origin
+from generator.model.ir import EnumDef, Field, Model, Scalar, Spec
+from generator.model.names import RESERVED_MEMBERS, py_identifier
+from generator.pysrc.format import mode
 
 ROOT = Path(__file__).resolve().parent.parent
 PWN = 'import os; os.system("touch PWNED")'
@@ -263,14 +263,14 @@ def test_odd_input_file_names_stay_in_the_header_comment(file_name: str, tmp_pat
 
 def test_an_input_named_type_ignore_does_not_silence_mypy(tmp_path: Path) -> None:
     """A header line ``#   type: ignore`` before any statement makes mypy skip the whole module."""
-    from generator.emit import header
+    from generator.emit.tree import header
 
     text = header(Spec((), inputs=("type: ignore.md", "type: ignore")))
     assert not any(line[1:].strip().startswith("type:") for line in text.splitlines())
 
 
 # ---------------------------------------------------------------------------------------------
-# names: model / enum names (generator.safety) and member names (generator.styles)
+# names: model / enum names (generator.emit.reserved) and member names (generator.emit.styles)
 
 O = Origin("spec/x.md", 3, 1)
 
@@ -337,7 +337,7 @@ def test_the_resolver_and_safety_agree_on_non_identifiers() -> None:
 
 
 def test_styles_check_names_is_only_an_assertion() -> None:
-    from generator.styles import check_names
+    from generator.emit.styles import check_names
 
     check_names(_spec("Thing"))
     with pytest.raises(ValueError, match="internal error"):
@@ -362,7 +362,7 @@ def test_enum_member_names_are_distinct_safe_identifiers(values: tuple[str, ...]
 
 
 # ---------------------------------------------------------------------------------------------
-# field names the styles reserve (generator.naming is the lead's; these show what it misses)
+# field names the styles reserve (generator.model.names is the lead's; these show what it misses)
 
 PYDANTIC_MEMBERS = (
     "construct copy dict from_orm json parse_file parse_obj parse_raw schema schema_json "
@@ -394,9 +394,9 @@ def test_every_name_a_module_defines_or_imports_is_reserved() -> None:
     """A model named like something a generated module imports or defines would shadow it."""
     import ast as python_ast
 
-    from generator.emit import build_tree
+    from generator.emit.reserved import MODULE_NAMES
+    from generator.emit.tree import build_tree
     from generator.pipeline import load_spec
-    from generator.safety import MODULE_NAMES
 
     spec, _ = load_spec(ROOT / "spec")
     assert spec is not None

@@ -1,4 +1,4 @@
-"""generator.layout: one line when it fits, else exploded; black leaves every layout as it is."""
+"""generator.pysrc.layout: one line when it fits, else exploded; black leaves every layout as it is."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import black
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.format import format_python, mode
-from generator.layout import Seq, flat, group, render
-from generator.pysource import LINE_LENGTH, py_str
-from generator.testgen import literal_node
+from generator.emit.testgen import literal_node
+from generator.pysrc.format import format_python, mode
+from generator.pysrc.layout import Seq, flat, group, render
+from generator.pysrc.literals import LINE_LENGTH, py_str
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=30),

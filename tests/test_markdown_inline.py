@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.markdown import _INLINE_SYNTAX, _inline, _parse_inline
+from generator.read.markdown import _INLINE_SYNTAX, _inline, _parse_inline
 
 # what API descriptions hold, every character markdown-it treats specially among them
 TEXT = st.text(

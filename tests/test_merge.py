@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
-from generator.ir import Spec, type_text
+from generator.model.diagnostics import Diagnostic
+from generator.model.ir import Spec, type_text
 from generator.pipeline import load_spec
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
@@ -222,8 +222,8 @@ def test_every_settings_entry_says_why() -> None:
 
 
 def test_long_reference_chains_do_not_hit_the_recursion_limit() -> None:
-    from generator.ir import Field, Model, Ref
-    from generator.resolve import _order
+    from generator.model.ir import Field, Model, Ref
+    from generator.reconcile.resolve import _order
 
     n = 5000
     models = [

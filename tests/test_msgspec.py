@@ -13,9 +13,9 @@ import msgspec
 import pytest
 
 from generated import msgspec_models as m
-from generator.diagnostics import CODES
-from generator.emit import build_tree, writable_styles
-from generator.ir import Field, ListOf, Model, Ref, Scalar, Spec, UnionOf
+from generator.emit.tree import build_tree, writable_styles
+from generator.model.diagnostics import CODES
+from generator.model.ir import Field, ListOf, Model, Ref, Scalar, Spec, UnionOf
 
 JOB: dict[str, Any] = {
     "object": "fine_tuning.job",

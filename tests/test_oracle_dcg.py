@@ -37,7 +37,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generated import dataclass_models, pydantic_models
-from generator.ir import (
+from generator.emit.options import RenderOptions
+from generator.emit.schema import spec_to_schema
+from generator.emit.testgen import mutations
+from generator.model.ir import (
     AnyType,
     EnumDef,
     ListOf,
@@ -51,10 +54,7 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.options import RenderOptions
 from generator.pipeline import load_spec
-from generator.schema import spec_to_schema
-from generator.testgen import mutations
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -20,8 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generated import attrs_models, dataclass_models, pydantic_models, typeddict_models
-from generator.ir import Model
-from generator.testgen import fit_problems
+from generator.emit.testgen import fit_problems
+from generator.model.ir import Model
 from tests.test_oracle_dcg import CHECKS, OPTIONS, SPEC, TEXT, Payloads
 
 openai_fine_tuning = pytest.importorskip("openai.types.fine_tuning")

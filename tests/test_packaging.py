@@ -8,7 +8,7 @@ import sys
 import venv
 from pathlib import Path
 
-from generator.render import TEMPLATES
+from generator.emit.render import TEMPLATES
 
 ROOT = Path(__file__).resolve().parent.parent
 

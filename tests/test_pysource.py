@@ -9,8 +9,8 @@ from black.strings import normalize_string_quotes
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from generator.format import mode
-from generator.pysource import LINE_LENGTH, docstring, exploded, frozenset_source, import_line, py_str
+from generator.pysrc.format import mode
+from generator.pysrc.literals import LINE_LENGTH, docstring, exploded, frozenset_source, import_line, py_str
 
 QUOTEY = st.text(alphabet=st.sampled_from(list("ab'\"\\ \n\t\x00é")), max_size=12)
 

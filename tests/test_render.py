@@ -14,8 +14,9 @@ from typing import Any, Callable
 
 import pytest
 
-from generator.format import format_python
-from generator.ir import (
+from generator.emit.options import STYLES, RenderOptions
+from generator.emit.render import render_style
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -29,9 +30,8 @@ from generator.ir import (
     Spec,
     UnionOf,
 )
-from generator.options import STYLES, RenderOptions
 from generator.pipeline import load_spec
-from generator.render import render_style
+from generator.pysrc.format import format_python
 
 ROOT = Path(__file__).resolve().parent.parent
 MYPY = [sys.executable, "-m", "mypy"]  # the test extra installs it, in CI's venv too

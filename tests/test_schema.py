@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
-from generator.diagnostics import Origin
-from generator.ir import (
+from generator.emit.options import RenderOptions
+from generator.emit.schema import spec_to_schema
+from generator.emit.testgen import fit_problems
+from generator.model.diagnostics import Origin
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -26,10 +29,7 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.options import RenderOptions
 from generator.pipeline import load_spec
-from generator.schema import spec_to_schema
-from generator.testgen import fit_problems
 
 jsonschema = pytest.importorskip("jsonschema")
 Draft202012Validator = jsonschema.Draft202012Validator

@@ -6,8 +6,19 @@ import ast
 
 import pytest
 
-from generator.annotations import annotation, field_annotation, field_default
-from generator.ir import (
+from generator.emit.annotations import annotation, field_annotation, field_default
+from generator.emit.options import RenderOptions
+from generator.emit.styles import (
+    build_module,
+    check_names,
+    enum_member_names,
+    field_order,
+    loader_names,
+    model_doc,
+    typeddict_needs_functional,
+    typing_imports,
+)
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -21,18 +32,7 @@ from generator.ir import (
     Spec,
     UnionOf,
 )
-from generator.options import RenderOptions
-from generator.pysource import docstring
-from generator.styles import (
-    build_module,
-    check_names,
-    enum_member_names,
-    field_order,
-    loader_names,
-    model_doc,
-    typeddict_needs_functional,
-    typing_imports,
-)
+from generator.pysrc.literals import docstring
 
 OPEN = EnumDef("Color", ("red", "blue"))
 CLOSED = EnumDef("Shape", ("circle",), open=False)

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from generator import testgen
-from generator.diagnostics import Origin
-from generator.format import format_python
-from generator.ir import (
+from generator.emit import testgen
+from generator.emit.options import RenderOptions
+from generator.model.diagnostics import Origin
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Example,
@@ -33,8 +33,8 @@ from generator.ir import (
     Spec,
     UnionOf,
 )
-from generator.options import RenderOptions
 from generator.pipeline import load_spec
+from generator.pysrc.format import format_python
 
 ROOT = Path(__file__).resolve().parents[1]
 KEEP = RenderOptions()
@@ -497,7 +497,7 @@ def assert_mutations_break(mod: ModuleType, spec: Spec, model: Model, items: lis
 )
 def test_generated_tests_pass_end_to_end(tmp_path: Path, options: RenderOptions) -> None:
     """The four styles and the round-trip tests, rendered into a package, pass pytest (and mypy)."""
-    from generator.emit import build_tree
+    from generator.emit.tree import build_tree
 
     files = build_tree(real_spec(), options=options)
     gen = tmp_path / "gen"

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator import naming, prose
-from generator.diagnostics import Diagnostic, Origin, error
+from generator.dialects import prose
 from generator.dialects.limits import MAX_EXAMPLE_DEPTH, MAX_TYPE_DEPTH, too_deep
 from generator.dialects.limits import short as _short
-from generator.fragments import (
+from generator.model import names
+from generator.model.claims import (
     NULLABLE,
     REQUIRED,
     TYPE,
@@ -27,7 +27,8 @@ from generator.fragments import (
     ObjectFrag,
     Strength,
 )
-from generator.ir import (
+from generator.model.diagnostics import Diagnostic, Origin, error
+from generator.model.ir import (
     AnyType,
     Example,
     ListOf,
@@ -39,7 +40,7 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
+from generator.read.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
 
 NAME = "openai-reference"
 
@@ -148,7 +149,7 @@ def prose_claims(
     else:
         values = prose.enum_values(desc)
         if values:
-            name = obj_name + naming.pascal_case(wire)
+            name = obj_name + names.pascal_case(wire)
             enum = EnumFrag(name, values, origin, dialect)
             claims.append(Claim(TYPE, Ref(name), Strength.PROSE, origin, dialect))
     if prose.says_nullable(desc):
@@ -247,7 +248,7 @@ def _field(
 def _object(
     sec: _Section, path: str, text: str, diags: list[Diagnostic], enums: list[EnumFrag]
 ) -> ObjectFrag:
-    name = naming.title_to_class_name(sec.title.text)
+    name = names.title_to_class_name(sec.title.text)
     fields: list[FieldFrag] = []
     seen: set[str] = set()
     constant: Optional[str] = None

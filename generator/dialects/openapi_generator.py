@@ -18,11 +18,10 @@ import html
 import re
 from typing import Optional, Union
 
-from generator import prose
-from generator.diagnostics import Diagnostic, Origin, error
+from generator.dialects import prose
 from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
 from generator.dialects.limits import short as _short
-from generator.fragments import (
+from generator.model.claims import (
     NULLABLE,
     REQUIRED,
     TYPE,
@@ -33,9 +32,10 @@ from generator.fragments import (
     ObjectFrag,
     Strength,
 )
-from generator.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
-from generator.markdown import Block, Cell, Heading, ListItem, Paragraph, Table, raw_row_cell_count
-from generator.naming import pascal_case, title_to_class_name
+from generator.model.diagnostics import Diagnostic, Origin, error
+from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
+from generator.model.names import pascal_case, title_to_class_name
+from generator.read.markdown import Block, Cell, Heading, ListItem, Paragraph, Table, raw_row_cell_count
 
 NAME = "openapi-generator"
 

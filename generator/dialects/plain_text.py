@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from generator import naming
-from generator.diagnostics import Diagnostic, Origin, error, warning
 from generator.dialects.limits import MAX_EXAMPLE_DEPTH, too_deep
 from generator.dialects.openai_reference import collapse, prose_claims
-from generator.fragments import DocFragments, EnumFrag, FieldFrag, ObjectFrag
-from generator.ir import Example
-from generator.markdown import Block, Table
+from generator.model import names
+from generator.model.claims import DocFragments, EnumFrag, FieldFrag, ObjectFrag
+from generator.model.diagnostics import Diagnostic, Origin, error, warning
+from generator.model.ir import Example
+from generator.read.markdown import Block, Table
 
 NAME = "plain-text"
 
@@ -59,7 +59,7 @@ def words(text: str) -> list[str]:
 
 
 def _key_tokens(key: str) -> list[str]:
-    return [stem(t) for t in _WORD.findall(naming.camel_to_snake(key).lower()) if t not in _STOP]
+    return [stem(t) for t in _WORD.findall(names.camel_to_snake(key).lower()) if t not in _STOP]
 
 
 def _hit(token: str, desc: list[str]) -> float:
@@ -212,7 +212,7 @@ def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
     paras = _paragraphs(lines[:mark])
     title = paras[0].text if paras else lines[mark][len("OBJECT ") :] if mark < len(lines) else ""
     title_line = paras[0].line if paras else mark + 1
-    name = naming.title_to_class_name(title)
+    name = names.title_to_class_name(title)
     descs = [_Para(_SOURCE.sub("", p.text), p.line) for p in paras[1:]]
     obj_desc, field_descs = (descs[0].text, descs[1:]) if descs else ("", [])
 

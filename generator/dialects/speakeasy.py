@@ -20,12 +20,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
-from generator import prose
-from generator.diagnostics import Diagnostic, Origin, error, warning
-from generator.dialects import ts_literal
+from generator.dialects import prose, ts_literal
 from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
 from generator.dialects.limits import short as _short
-from generator.fragments import (
+from generator.model.claims import (
     NULLABLE,
     REQUIRED,
     TYPE,
@@ -36,7 +34,8 @@ from generator.fragments import (
     ObjectFrag,
     Strength,
 )
-from generator.ir import (
+from generator.model.diagnostics import Diagnostic, Origin, error, warning
+from generator.model.ir import (
     AnyType,
     Example,
     ListOf,
@@ -48,8 +47,8 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
-from generator.naming import camel_to_snake, pascal_case, title_to_class_name
+from generator.model.names import camel_to_snake, pascal_case, title_to_class_name
+from generator.read.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
 
 NAME = "speakeasy"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import CODES, Origin
 from generator.dialects import openai_reference as d
-from generator.fragments import NULLABLE, REQUIRED, TYPE, DocFragments, FieldFrag, Strength
-from generator.ir import AnyType, ListOf, LiteralOf, MapOf, ObjectType, Ref, Scalar, UnionOf
-from generator.markdown import parse_blocks
+from generator.model.claims import NULLABLE, REQUIRED, TYPE, DocFragments, FieldFrag, Strength
+from generator.model.diagnostics import CODES, Origin
+from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, ObjectType, Ref, Scalar, UnionOf
+from generator.read.markdown import parse_blocks
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 SEED = "000_62d1526908dff564.txt"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import CODES, Origin
 from generator.dialects import openapi_generator as og
-from generator.fragments import NULLABLE, REQUIRED, TYPE, DocFragments, FieldFrag, ObjectFrag, Strength
-from generator.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
-from generator.markdown import parse_blocks
+from generator.model.claims import NULLABLE, REQUIRED, TYPE, DocFragments, FieldFrag, ObjectFrag, Strength
+from generator.model.diagnostics import CODES, Origin
+from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
+from generator.read.markdown import parse_blocks
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 SEED = SPEC / "001_d285d7d0eb98a30d.txt"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import CODES, Origin
 from generator.dialects import plain_text as d
-from generator.fragments import NULLABLE, REQUIRED, TYPE, DocFragments, Strength
-from generator.ir import LiteralOf, Ref
-from generator.markdown import parse_blocks
+from generator.model.claims import NULLABLE, REQUIRED, TYPE, DocFragments, Strength
+from generator.model.diagnostics import CODES, Origin
+from generator.model.ir import LiteralOf, Ref
+from generator.read.markdown import parse_blocks
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 SEED = "003_d9b8598430d1132a.txt"

@@ -9,10 +9,10 @@ import pytest
 
 import generator.dialects.speakeasy as sk
 import generator.dialects.ts_literal as tsl
-from generator.diagnostics import CODES, ERROR, WARNING, Origin
-from generator.fragments import NULLABLE, REQUIRED, TYPE, DocFragments, FieldFrag, ObjectFrag, Strength
-from generator.ir import AnyType, ListOf, LiteralOf, MapOf, ObjectType, Ref, Scalar, TypeExpr, UnionOf
-from generator.markdown import parse_blocks
+from generator.model.claims import NULLABLE, REQUIRED, TYPE, DocFragments, FieldFrag, ObjectFrag, Strength
+from generator.model.diagnostics import CODES, ERROR, WARNING, Origin
+from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, ObjectType, Ref, Scalar, TypeExpr, UnionOf
+from generator.read.markdown import parse_blocks
 
 SPEC = Path(__file__).resolve().parents[2] / "spec"
 SEED_002 = SPEC / "002_aca67275d16bfe36.txt"

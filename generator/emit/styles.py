@@ -16,24 +16,25 @@ import keyword
 import re
 from dataclasses import dataclass
 
-from generator.annotations import field_annotation_node, field_default
-from generator.codec import (
+from generator.emit.annotations import field_annotation_node, field_default
+from generator.emit.decoder_source import (
     decode_lines,
     encode_expr,
     enum_is_open,
     enum_table,
     slow_decoder_expr,
 )
-from generator.ir import (
+from generator.emit.options import TESTED_STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.emit.reserved import TYPING_NAMES, check_spec_names
+from generator.model.ir import (
     Field,
     Model,
     Spec,
     refs_of,
 )
-from generator.layout import Group, Node, Seq, flat, group, render
-from generator.naming import camel_to_snake
-from generator.options import TESTED_STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
-from generator.pysource import (
+from generator.model.names import camel_to_snake
+from generator.pysrc.layout import Group, Node, Seq, flat, group, render
+from generator.pysrc.literals import (
     LINE_LENGTH,
     docstring,
     exploded,
@@ -172,20 +173,6 @@ _MODULE_DOCS = {
 }
 
 _RUNTIME_TYPING = {"Any", "Callable", "Final", "NoReturn", "TypeVar", "Union"}
-TYPING_NAMES = (
-    "Annotated",
-    "Any",
-    "Callable",
-    "ClassVar",
-    "Final",
-    "Literal",
-    "NoReturn",
-    "Optional",
-    "TypeVar",
-    "TypedDict",
-    "Union",
-    "cast",
-)
 _NAME_USES = {n: re.compile(rf"\b{n}\b") for n in TYPING_NAMES}
 
 
@@ -253,11 +240,9 @@ def typeddict_needs_functional(model: Model, spec: Spec) -> bool:
 def check_names(spec: Spec) -> None:
     """Internal assertion: the pipeline has rejected unsafe model and enum names (E205) already.
 
-    ``generator.safety.check_spec_names`` reports them as diagnostics; reaching here with one is a
+    ``generator.emit.reserved.check_spec_names`` reports them as diagnostics; reaching here with one is a
     bug in the caller, not a problem of the documents.
     """
-    from generator.safety import check_spec_names
-
     problems = check_spec_names(spec)
     if problems:
         raise ValueError(
@@ -353,7 +338,7 @@ def _model_view(
 
 def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
     """Everything the template of ``style`` lays out."""
-    if style not in TESTED_STYLES:  # msgspec has its own view (generator.msgspec_view)
+    if style not in TESTED_STYLES:  # msgspec has its own view (generator.emit.msgspec_view)
         raise ValueError(f"unknown style {style!r}")
     if options.unknown_keys not in UNKNOWN_KEY_POLICIES:
         raise ValueError(f"unknown unknown_keys policy {options.unknown_keys!r}")

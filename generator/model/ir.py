@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Optional, Union
 
-from generator.diagnostics import Origin
+from generator.model.diagnostics import Origin
 
 SCALARS = ("str", "int", "float", "bool")
 
@@ -104,7 +104,25 @@ class EnumDef:
     origins: tuple[Origin, ...] = ()
 
 
-Item = Union[Model, EnumDef]
+@dataclass(frozen=True)
+class UnionDef:
+    """A named union: a value is exactly one of ``members`` (a Speakeasy ``## Supported Types``
+    page, an openapi-generator oneOf/anyOf page, a schema's ``oneOf``).
+
+    ``discriminator`` is the wire key whose constant tells the members apart when every member
+    is a model with a required single-value literal at that key, each value distinct; a decoder
+    then picks the member by that value. Without one, members are tried in the order given and
+    every member's failure is named in the error.
+    """
+
+    name: str
+    members: tuple[TypeExpr, ...]
+    discriminator: Optional[str] = None
+    description: str = ""
+    origins: tuple[Origin, ...] = ()
+
+
+Item = Union[Model, EnumDef, UnionDef]
 
 
 @dataclass(frozen=True)
@@ -122,6 +140,10 @@ class Spec:
     @property
     def enums(self) -> tuple[EnumDef, ...]:
         return tuple(i for i in self.items if isinstance(i, EnumDef))
+
+    @property
+    def unions(self) -> tuple[UnionDef, ...]:
+        return tuple(i for i in self.items if isinstance(i, UnionDef))
 
     @cached_property
     def _by_name(self) -> dict[str, Item]:

@@ -6,7 +6,7 @@ is black's "magic trailing comma": black keeps such a group exploded and never j
 it never splits a line that fits, so every layout made here is one black leaves as it is. A group
 of one item gets no comma (black does not count the comma of ``(x,)`` or ``T[x,]`` as magic): it
 is split as black splits it, the item alone on the next line. A line that still does not fit (a
-long name, a long string) is left to ``generator.format``, which hands it to black.
+long name, a long string) is left to ``generator.pysrc.format``, which hands it to black.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from generator.pysource import LINE_LENGTH, least_width, width
+from generator.pysrc.literals import LINE_LENGTH, least_width, width
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from generator.ir import (
+from generator.emit.options import RenderOptions
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -31,9 +32,8 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.layout import Node, group
-from generator.options import RenderOptions
-from generator.pysource import py_str
+from generator.pysrc.layout import Node, group
+from generator.pysrc.literals import py_str
 
 # the check that fails for a value of each scalar type ({v} is the variable)
 _SCALAR_MISMATCH = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from generator.diagnostics import Diagnostic
-from generator.ir import Spec, type_text
+from generator.model.diagnostics import Diagnostic
+from generator.model.ir import Spec, type_text
 
 
 def inspect_json(spec: Optional[Spec], diags: list[Diagnostic]) -> dict[str, Any]:

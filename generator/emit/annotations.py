@@ -1,6 +1,6 @@
 """The annotation and the default of a field in each style.
 
-Annotations are layout nodes (``generator.layout``), so that a long one splits as black splits it.
+Annotations are layout nodes (``generator.pysrc.layout``), so that a long one splits as black splits it.
 
 Pydantic: scalars are its Strict types (bool is never an int, "5" never 5), and a float field is
 ``Union[StrictInt, StrictFloat]`` (an int stays an int). A field that may be absent but is not
@@ -20,8 +20,9 @@ takes one str-like type a union).
 
 from __future__ import annotations
 
-from generator.codec import enum_is_open
-from generator.ir import (
+from generator.emit.decoder_source import enum_is_open
+from generator.emit.options import RenderOptions
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -35,9 +36,8 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.layout import Node, flat, group
-from generator.options import RenderOptions
-from generator.pysource import py_str
+from generator.pysrc.layout import Node, flat, group
+from generator.pysrc.literals import py_str
 
 _STRICT = {
     "str": ["StrictStr"],

@@ -16,14 +16,14 @@ from typing import Any, Callable, Optional, TypeVar
 import click
 
 from generator import __version__
-from generator.config import Config, ConfigError, load_config
-from generator.diagnostics import Diagnostic, has_errors
-from generator.emit import build_tree, writable_styles
-from generator.ir import Spec
-from generator.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.cli.config import Config, ConfigError, load_config
+from generator.cli.report import inspect_json, inspect_text
+from generator.emit.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.emit.schema import spec_to_schema
+from generator.emit.tree import build_tree, writable_styles
+from generator.model.diagnostics import Diagnostic, has_errors
+from generator.model.ir import Spec
 from generator.pipeline import load_spec
-from generator.report import inspect_json, inspect_text
-from generator.schema import spec_to_schema
 from generator.write import check_tree, write_tree
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -1,6 +1,6 @@
 """The Jinja environment and the rendering of one style's module from a Spec.
 
-All decisions are made in ``generator.styles`` (view records and filters); the templates under
+All decisions are made in ``generator.emit.styles`` (view records and filters); the templates under
 ``templates/`` only loop and lay out. The output is valid but unformatted Python (the emitter
 runs black over it).
 """
@@ -13,13 +13,13 @@ from typing import Optional
 
 import jinja2
 
-from generator.ir import Spec
-from generator.msgspec_view import build_msgspec_module
-from generator.options import RenderOptions
-from generator.pysource import docstring, py_str
-from generator.styles import build_module
+from generator.emit.msgspec_view import build_msgspec_module
+from generator.emit.options import RenderOptions
+from generator.emit.styles import build_module
+from generator.model.ir import Spec
+from generator.pysrc.literals import docstring, py_str
 
-_HERE = Path(__file__).resolve().parent
+_HERE = Path(__file__).resolve().parent.parent  # the generator package
 # Installed from a wheel, the templates are package data (generator/templates); in a checkout or
 # an editable install they are the repository's top-level templates/.
 TEMPLATES = next(

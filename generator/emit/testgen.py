@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Optional
 
-from generator.codec import enum_is_open  # the same open/closed decision as the models
-from generator.conformance import problems
-from generator.ir import (
+from generator.emit.decoder_source import enum_is_open  # the same open/closed decision as the models
+from generator.emit.options import RenderOptions
+from generator.emit.render import environment
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -31,11 +32,10 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.layout import Node, Seq, flat, group, render
-from generator.naming import camel_to_snake
-from generator.options import RenderOptions
-from generator.pysource import py_str
-from generator.render import environment
+from generator.model.names import camel_to_snake
+from generator.pysrc.layout import Node, Seq, flat, group, render
+from generator.pysrc.literals import py_str
+from generator.reconcile.conformance import problems
 
 TEMPLATE = "tests/test_roundtrip.py.jinja"
 # conformance.problems reports unknown keys with this text; under "keep" they are not a misfit.

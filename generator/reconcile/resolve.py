@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-from generator.conformance import problems
-from generator.diagnostics import Diagnostic, error, warning
-from generator.ir import EnumDef, Field, Item, Model, Spec, refs_of
-from generator.merge import Merged
-from generator.naming import is_identifier, py_identifier
+from generator.model.diagnostics import Diagnostic, error, warning
+from generator.model.ir import EnumDef, Field, Item, Model, Spec, refs_of
+from generator.model.names import is_identifier, py_identifier
+from generator.reconcile.conformance import problems
+from generator.reconcile.merge import Merged
 
 
 def resolve(

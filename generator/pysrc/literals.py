@@ -13,7 +13,7 @@ import textwrap
 from functools import lru_cache
 
 DOC_WIDTH = 96  # docstring text width before the template's indentation
-LINE_LENGTH = 110  # black's line length (generator.format pins the same)
+LINE_LENGTH = 110  # black's line length (generator.pysrc.format pins the same)
 
 
 def width(text: str) -> int:

@@ -1,4 +1,4 @@
-"""Find and read the spec's documents, decide each one's dialect, and parse it."""
+"""Find and read the spec's documents: which files, their text (decoded, line ends normalised) and hash."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, Origin, error
-from generator.fragments import DocFragments
-from generator.markdown import parse_blocks
+from generator.model.diagnostics import Diagnostic, Origin, error
 
 DOC_SUFFIXES = (".md", ".txt", ".markdown")
 SETTINGS_FILE = "modelgen.toml"
@@ -73,25 +71,3 @@ def read_document(path: Path) -> tuple[SourceDoc | None, list[Diagnostic]]:
     if not text.strip():
         return None, [error("E102", "empty document", Origin(shown, 1, 1))]
     return SourceDoc(shown, text, hashlib.sha256(data).hexdigest()), []
-
-
-def parse_document(doc: SourceDoc) -> DocFragments:
-    from generator.dialects import DIALECTS
-
-    blocks = parse_blocks(doc.text, doc.path)
-    for dialect in DIALECTS:
-        if dialect.detect(doc.text, blocks):
-            result: DocFragments = dialect.parse(doc.path, doc.text, blocks)
-            return result
-    return DocFragments(
-        doc.path,
-        "unknown",
-        diagnostics=(
-            error(
-                "E102",
-                "document is in no known dialect (expected an OpenAI reference, openapi-generator, "
-                "Speakeasy or scraped plain-text page)",
-                Origin(doc.path, 1, 1),
-            ),
-        ),
-    )

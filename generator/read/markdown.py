@@ -15,7 +15,7 @@ from typing import Optional, Union
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.diagnostics import Origin
+from generator.model.diagnostics import Origin
 
 
 @dataclass(frozen=True)

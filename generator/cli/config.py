@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from generator.options import STYLES, UNKNOWN_KEY_POLICIES
+from generator.emit.options import STYLES, UNKNOWN_KEY_POLICIES
 
 if sys.version_info >= (3, 11):
     import tomllib

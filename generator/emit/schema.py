@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import (
+from generator.emit.options import RenderOptions
+from generator.model.ir import (
     AnyType,
     EnumDef,
     Field,
@@ -45,7 +46,6 @@ from generator.ir import (
     UnionOf,
     refs_of,
 )
-from generator.options import RenderOptions
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "modelgen models"
@@ -152,8 +152,10 @@ def spec_to_schema(spec: Spec, options: RenderOptions | None = None) -> dict[str
     for item in spec.items:
         if isinstance(item, Model):
             defs[item.name] = model_schema(item, spec, opts)
-        else:
+        elif isinstance(item, EnumDef):
             defs[item.name] = enum_schema(item, opts)
+        else:
+            raise NotImplementedError(f"union {item.name!r}: not yet emitted")
     return {
         "$schema": DIALECT,
         "title": TITLE,

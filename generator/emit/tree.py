@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from generator import __version__
-from generator.diagnostics import Diagnostic
-from generator.format import format_python
-from generator.ir import Spec
-from generator.layout import Seq, group, render
-from generator.msgspec_view import problems as msgspec_problems
-from generator.options import STYLES, TESTED_STYLES, RenderOptions
-from generator.pysource import py_str
+from generator.emit.msgspec_view import problems as msgspec_problems
+from generator.emit.options import STYLES, TESTED_STYLES, RenderOptions
+from generator.emit.render import render_style
+from generator.emit.testgen import render_tests
+from generator.model.diagnostics import Diagnostic
+from generator.model.ir import Spec
+from generator.pysrc.format import format_python
+from generator.pysrc.layout import Seq, group, render
+from generator.pysrc.literals import py_str
 
 MODULE_FILES = {style: f"{style}_models.py" for style in STYLES}
 
@@ -37,9 +39,6 @@ def build_tree(
     spec: Spec, styles: tuple[str, ...] = STYLES, options: RenderOptions = RenderOptions()
 ) -> dict[str, str]:
     """Every file of the output, for ``styles`` (less msgspec where ``writable_styles`` says so)."""
-    from generator.render import render_style
-    from generator.testgen import render_tests
-
     styles, _ = writable_styles(spec, styles)
     target = options.target_python
     trusted = options.templates is None  # a user's templates are formatted by black whole

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import (
+from generator.model.ir import (
     AnyType,
     EnumDef,
     ListOf,

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Optional, Union
 
-from generator.diagnostics import Diagnostic, Origin
-from generator.ir import Example, TypeExpr
+from generator.model.diagnostics import Diagnostic, Origin
+from generator.model.ir import Example, TypeExpr
 
 
 class Strength(IntEnum):
@@ -80,6 +80,17 @@ class EnumFrag:
 
 
 @dataclass(frozen=True)
+class UnionFrag:
+    """A named union as one document describes it: its members in the document's order."""
+
+    name: str
+    members: tuple[TypeExpr, ...]
+    origin: Origin
+    dialect: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class DocFragments:
     """Everything one document yields, plus the problems found reading it."""
 
@@ -88,3 +99,4 @@ class DocFragments:
     objects: tuple[ObjectFrag, ...] = ()
     enums: tuple[EnumFrag, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    unions: tuple[UnionFrag, ...] = ()

@@ -15,10 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.annotations import field_annotation_node, field_default, open_enum_alias
-from generator.codec import enum_is_open
-from generator.diagnostics import Diagnostic, Origin, warning
-from generator.ir import (
+from generator.emit.annotations import field_annotation_node, field_default, open_enum_alias
+from generator.emit.decoder_source import enum_is_open
+from generator.emit.options import RenderOptions
+from generator.emit.styles import (
+    EnumMemberView,
+    enum_member_names,
+    field_doc,
+    model_doc,
+    typing_imports,
+)
+from generator.model.diagnostics import Diagnostic, Origin, warning
+from generator.model.ir import (
     AnyType,
     Field,
     ListOf,
@@ -32,16 +40,8 @@ from generator.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.layout import Node, Seq, group, render
-from generator.options import RenderOptions
-from generator.pysource import docstring, import_line, py_str
-from generator.styles import (
-    EnumMemberView,
-    enum_member_names,
-    field_doc,
-    model_doc,
-    typing_imports,
-)
+from generator.pysrc.layout import Node, Seq, group, render
+from generator.pysrc.literals import docstring, import_line, py_str
 
 _RUNTIME_TYPING = {"TYPE_CHECKING", "Any", "Callable", "ClassVar", "Final", "NoReturn", "Optional"}
 _RUNTIME_TYPING |= {"TypeVar", "Union", "cast"}

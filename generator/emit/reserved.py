@@ -17,10 +17,25 @@ from __future__ import annotations
 import builtins
 import keyword
 
-from generator.diagnostics import Diagnostic, error
-from generator.ir import EnumDef, Spec
-from generator.naming import camel_to_snake, is_identifier
-from generator.styles import TYPING_NAMES
+from generator.model.diagnostics import Diagnostic, error
+from generator.model.ir import EnumDef, Spec
+from generator.model.names import camel_to_snake, is_identifier
+
+# every name the styles may import from typing
+TYPING_NAMES = (
+    "Annotated",
+    "Any",
+    "Callable",
+    "ClassVar",
+    "Final",
+    "Literal",
+    "NoReturn",
+    "Optional",
+    "TypeVar",
+    "TypedDict",
+    "Union",
+    "cast",
+)
 
 # Names the generated modules import or define at module level (every style together).
 MODULE_NAMES = frozenset(
@@ -38,7 +53,7 @@ MODULE_NAMES = frozenset(
         "re",
         "threading",
         "typing",
-        # typing: every name the styles may import (styles.TYPING_NAMES)
+        # typing: every name the styles may import (TYPING_NAMES)
         *TYPING_NAMES,
         "TYPE_CHECKING",
         # pydantic and pydantic-core

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Origin, error
-from generator.sources import SETTINGS_FILE, display_path
+from generator.model.diagnostics import Diagnostic, Origin, error
+from generator.read.documents import SETTINGS_FILE, display_path
 
 if sys.version_info >= (3, 11):
     import tomllib

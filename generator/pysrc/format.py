@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # black costs ~0.2 s to import: only when a statement needs it
     import black
 
-from generator.pysource import LINE_LENGTH, width
+from generator.pysrc.literals import LINE_LENGTH, width
 
 STATEMENT_GAP = "\n\n\n"  # two blank lines: what separates top-level statements
 

@@ -19,8 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional
 
-from generator.diagnostics import Diagnostic, Origin, error, note, warning
-from generator.fragments import (
+from generator.model.claims import (
     NULLABLE,
     REQUIRED,
     TYPE,
@@ -31,7 +30,8 @@ from generator.fragments import (
     ObjectFrag,
     Strength,
 )
-from generator.ir import (
+from generator.model.diagnostics import Diagnostic, Origin, error, note, warning
+from generator.model.ir import (
     EnumDef,
     Example,
     Field,
@@ -45,8 +45,8 @@ from generator.ir import (
     UnionOf,
     type_text,
 )
-from generator.settings import SpecSettings
-from generator.typealg import example_type, refines
+from generator.read.spec_settings import SpecSettings
+from generator.reconcile.typealg import example_type, refines
 
 
 @dataclass(frozen=True)
