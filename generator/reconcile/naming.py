@@ -111,7 +111,7 @@ def item_names(items: list[Item], overrides: Mapping[str, str]) -> tuple[list[It
         reason = reserved_reason(item.name) or _clash(item, loaders, py_names)
         if not reason:
             continue
-        new = _new_name(item.name, kind, taken | py_names | loaders)
+        new = _new_name(item.name, kind, taken | py_names | (loaders - {loader_name(item.name)}))
         if new is None:
             text = f"{kind} name {item.name!r} {reason}"
             diags.append(
@@ -130,6 +130,8 @@ def item_names(items: list[Item], overrides: Mapping[str, str]) -> tuple[list[It
         )
         renames[item.name] = new
         taken.add(new)
+        if isinstance(item, Model):
+            loaders.add(loader_name(new))
     for key in sorted(k for k in overrides if k not in {i.name for i in items}):
         diags.append(error("E205", f"name override '{key}' in [names] matches no model, enum or union"))
     return [rename_item(i, renames) for i in items], diags
