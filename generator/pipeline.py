@@ -56,7 +56,7 @@ def load_spec(
         return None, _sorted(diags)
     merged = merge(fragments, settings)
     diags += merged.diagnostics
-    spec, d = resolve(merged, tuple(inputs), digest.hexdigest(), settings.item_names)
+    spec, d = resolve(merged, tuple(inputs), digest.hexdigest(), {**settings.names, **(names or {})})
     diags += d
     spec, d = rename_fields(spec, {**settings.field_names, **(names or {})})
     diags += d

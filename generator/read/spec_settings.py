@@ -42,11 +42,6 @@ class SpecSettings:
     names: dict[str, str] = field(default_factory=dict)
 
     @property
-    def item_names(self) -> dict[str, str]:
-        """``[names]`` entries for models, enums and unions (keys without a dot)."""
-        return {k: v for k, v in self.names.items() if "." not in k}
-
-    @property
     def field_names(self) -> dict[str, str]:
         """``[names]`` entries for fields (``"Model.wire_key"`` keys)."""
         return {k: v for k, v in self.names.items() if "." in k}

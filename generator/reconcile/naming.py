@@ -29,8 +29,11 @@ from generator.model.names import (
 from generator.reconcile.drafts import DraftModel
 
 
-def field_names(model: DraftModel) -> tuple[tuple[Field, ...], list[Diagnostic]]:
-    """The model's fields with Python names; E205 for a key with nothing usable in it."""
+def field_names(
+    model: DraftModel, overrides: Mapping[str, str] = {}
+) -> tuple[tuple[Field, ...], list[Diagnostic]]:
+    """The model's fields with Python names; E205 for a key with nothing usable in it. A key the
+    user names (``overrides["Model.key"]``, applied later) gets no warning for its collision."""
     diags: list[Diagnostic] = []
     wanted = {f.wire_name: py_identifier(f.wire_name) for f in model.fields}
     for f in model.fields:
@@ -50,7 +53,8 @@ def field_names(model: DraftModel) -> tuple[tuple[Field, ...], list[Diagnostic]]
     for f in claim_order:
         py = wanted[f.wire_name]
         name = unique_name(py, owner)
-        if name != py:
+        named = {f"{model.name}.{owner.get(py, '')}", f"{model.name}.{f.wire_name}"} & set(overrides)
+        if name != py and not named:
             diags.append(
                 warning(
                     "W317",

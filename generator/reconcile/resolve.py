@@ -20,19 +20,30 @@ def resolve(
     merged: Merged,
     inputs: tuple[str, ...] = (),
     input_hash: str = "",
-    item_renames: Optional[Mapping[str, str]] = None,
+    names: Optional[Mapping[str, str]] = None,
 ) -> tuple[Spec, list[Diagnostic]]:
-    """``item_renames`` are the spec settings' ``[names]`` for models, enums and unions."""
+    """``names`` are the user's ``[names]``: ``"Model"`` → class name (applied here) and
+    ``"Model.wire_key"`` → Python name (applied by ``rename_fields``; here they only silence the
+    warning for a key the user has named)."""
+    names = names or {}
     diags: list[Diagnostic] = []
     enums = _kept_enums(merged)
     known = {m.name for m in merged.models} | {e.name for e in enums} | {u.name for u in merged.unions}
     diags += _undefined_references(merged, known)
+    item_renames = {k: v for k, v in names.items() if "." not in k}
+    old_name = {new: old for old, new in item_renames.items()}
+    # a field key names the model as the user knows it, after its rename
+    field_keys = {
+        f"{old_name.get(k.split('.')[0], k.split('.')[0])}.{k.split('.', 1)[1]}": v
+        for k, v in names.items()
+        if "." in k
+    }
     models: list[Model] = []
     for m in merged.models:
-        fields, d = field_names(m)
+        fields, d = field_names(m, field_keys)
         diags += d
         models.append(Model(m.name, fields, m.description, m.examples, m.origins))
-    items, d = item_names([*models, *enums, *merged.unions], item_renames or {})
+    items, d = item_names([*models, *enums, *merged.unions], item_renames)
     diags += d
     items = _tagged(items)
     spec = Spec(tuple(dependency_order(items)), inputs, input_hash)

@@ -57,7 +57,7 @@ def union_page(
 def run(docs: list[DocFragments], settings: Optional[SpecSettings] = None) -> tuple[Spec, list[Diagnostic]]:
     s = settings or SpecSettings()
     merged = merge(docs, s)
-    spec, diags = resolve(merged, item_renames=s.item_names)
+    spec, diags = resolve(merged, names=s.names)
     return spec, [*merged.diagnostics, *diags]
 
 

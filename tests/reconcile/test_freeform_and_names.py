@@ -94,6 +94,7 @@ def test_names_in_the_spec_settings_reach_the_pipeline(tmp_path: Path) -> None:
     )
     spec, diags = load_spec(tmp_path)
     assert spec is not None, diags
+    assert [d.code for d in diags if d.code in ("W316", "W317")] == []  # the user named both
     assert [(f.wire_name, f.py_name) for f in model(spec, "ApiError").fields] == [
         ("loc", "loc"),
         ("a-b", "a_dash_b"),
