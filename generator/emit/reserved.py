@@ -32,7 +32,7 @@ def check_spec_names(spec: Spec) -> list[Diagnostic]:
         origin = item.origins[0] if item.origins else None
         reason = reserved_reason(item.name)
         if reason == NOT_AN_IDENTIFIER:
-            # the same diagnostic as the resolver's, so the two are merged into one
+            # reconcile/naming reports these first; the pipeline runs this check only when it did not
             diags.append(error("E205", f"{kind} name {item.name!r} {reason}", origin))
             continue
         if not reason and item.name in loaders:

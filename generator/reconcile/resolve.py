@@ -72,11 +72,15 @@ def _undefined_references(merged: Merged, known: set[str]) -> list[Diagnostic]:
     ]
     uses += [(f"union {u.name}", t, u.origins[0]) for u in merged.unions for t in u.members if u.origins]
     diags: list[Diagnostic] = []
+    candidates = sorted(known)
+    hints: dict[str, str] = {}  # one search per missing name, however often it is referenced
     for where, t, origin in uses:
         for ref in refs_of(t):
             if ref not in known:
-                close = difflib.get_close_matches(ref, sorted(known), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                if ref not in hints:
+                    close = difflib.get_close_matches(ref, candidates, n=1)
+                    hints[ref] = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = hints[ref]
                 diags.append(error("E202", f"{where}: no document defines type '{ref}'{hint}", origin))
     return diags
 
