@@ -8,12 +8,18 @@ field, because openapi-generator ranks first for types.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from generator.model.claims import DocFragments
 from generator.model.ir import AnyType, LiteralOf, Ref, Scalar, UnionOf, type_text
+from generator.pipeline import load_spec
 from tests.reconcile.fragments import codes, model, page, run, union_page
 
 AUTO_OR_INT = UnionOf((LiteralOf(("auto",)), Scalar("int")))
 N_EPOCHS = "CreateFineTuningJobRequestHyperparametersNEpochs"
+OTHERS = ("BatchSize", "LearningRateMultiplier")
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def hyperparameters(example: bool = True) -> list[DocFragments]:
@@ -84,3 +90,21 @@ def test_refinement_still_decides_when_the_examples_fit_both() -> None:
     generator = page("spec/Job.md", "Job", [("seed", UnionOf((Scalar("int"), Scalar("str"))), True)])
     spec, _ = run([reference, generator])
     assert type_text(model(spec, "Job").fields[0].type) == "int"
+
+
+def test_the_issue_case_end_to_end_spec_plus_the_vendored_openapi_generator_pages(tmp_path: Path) -> None:
+    """spec/ with openapi-generator's FineTuningJobHyperparameters page and its three empty oneOf pages."""
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(ROOT / "spec", spec_dir)
+    pages = ROOT / "tests" / "corpora" / "samples" / "openai-openapi-generator-python" / "pages"
+    for name in ("FineTuningJobHyperparameters", N_EPOCHS, *(N_EPOCHS.replace("NEpochs", x) for x in OTHERS)):
+        shutil.copy(pages / f"{name}.md", spec_dir)
+    spec, diags = load_spec(spec_dir)
+    assert spec is not None, [str(d) for d in diags if d.severity == "error"]
+    types = {f.wire_name: type_text(f.type) for f in model(spec, "FineTuningJobHyperparameters").fields}
+    assert types == {
+        "batch_size": "Literal['auto'] | int",
+        "learning_rate_multiplier": "Literal['auto'] | float",
+        "n_epochs": "Literal['auto'] | int",
+    }
+    assert spec.get(N_EPOCHS) is None
