@@ -80,18 +80,17 @@ def _refine_by_examples(
 def _confirmed_instead(
     best: Claim, ordered: list[Claim], values: list[tuple[Any, Origin]], kinds: NamedKinds
 ) -> Optional[Claim]:
-    """Another claim that every example fits, when some example does not fit ``best``."""
+    """Another claim that every example fits, when some example does not fit ``best``; never one
+    that ``best`` refines (a vaguer type is no fix: the misfit is then reported as W307)."""
     shown = [v for v, _ in values if v is not None]
     if not shown or all(value_fits(v, best.value, kinds) for v in shown):  # type: ignore[arg-type]
         return None
-    return next(
-        (
-            c
-            for c in ordered
-            if c is not best and all(value_fits(v, c.value, kinds) for v in shown)  # type: ignore[arg-type]
-        ),
-        None,
-    )
+    for c in ordered:
+        if c is best or refines(best.value, c.value, kinds.is_enum):  # type: ignore[arg-type]
+            continue
+        if all(value_fits(v, c.value, kinds) for v in shown):  # type: ignore[arg-type]
+            return c
+    return None
 
 
 def _why_not(c: Claim, kinds: NamedKinds) -> str:

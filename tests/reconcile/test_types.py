@@ -108,3 +108,17 @@ def test_the_issue_case_end_to_end_spec_plus_the_vendored_openapi_generator_page
         "n_epochs": "Literal['auto'] | int",
     }
     assert spec.get(N_EPOCHS) is None
+
+
+def test_a_contradicted_type_is_not_replaced_by_a_vaguer_one() -> None:
+    reference = page(
+        "spec/a.md",
+        "Job",
+        [("object", LiteralOf(("job",)), True)],
+        dialect="openai-reference",
+        examples=({"object": "task"},),
+    )
+    generator = page("spec/Job.md", "Job", [("object", Scalar("str"), True)], dialect="speakeasy")
+    spec, diags = run([reference, generator])
+    assert type_text(model(spec, "Job").fields[0].type) == "Literal['job']"
+    assert codes(diags, "W307")  # the example's misfit is reported instead
