@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from typing import Optional
 
 from generator.model.claims import TYPE, Claim, DocFragments, ObjectFrag
-from generator.model.diagnostics import Diagnostic, error, note, warning
+from generator.model.diagnostics import Diagnostic, Origin, error, note, warning
 from generator.model.ir import Ref, TypeExpr
 from generator.model.names import pascal_case
 from generator.read.spec_settings import SpecSettings
@@ -52,6 +52,7 @@ class Identities:
                     "W312",
                     f"{from_path}: a reference to {name} could mean {', '.join(sorted(by_folder.values()))}; "
                     f"taking {by_folder[nearest[0]]} (the first by folder name)",
+                    Origin(from_path),
                 )
             )
         return by_folder[nearest[0]]
@@ -75,7 +76,7 @@ def group_objects(docs: list[DocFragments], s: SpecSettings) -> Identities:
         for raw in sorted({o.name for o in group if o.name != name}):
             where = next(o.origin for o in group if o.name == raw)
             out.diagnostics.append(note("W306", f"'{raw}' is merged into {name} by a declared alias", where))
-        parts = _split_by_folder(name, group, s, out)
+        parts = _split_by_folder(name, group, s, out, set(by_name))
         for part_name, part in parts:
             _check_constants(part_name, part, out)
             out.groups[part_name] = part
@@ -122,14 +123,14 @@ def _shared_constants(groups: dict[str, list[ObjectFrag]]) -> list[Diagnostic]:
 
 
 def _split_by_folder(
-    name: str, group: list[ObjectFrag], s: SpecSettings, out: Identities
+    name: str, group: list[ObjectFrag], s: SpecSettings, out: Identities, taken: set[str]
 ) -> list[tuple[str, list[ObjectFrag]]]:
     folders: dict[str, list[ObjectFrag]] = defaultdict(list)
     for o in group:
         folders[folder_of(o.origin.path)].append(o)
     if len(folders) == 1 or _all_agree(list(folders.values()), s):
         return [(name, group)]
-    names = _folder_names(name, sorted(folders))
+    names = _folder_names(name, sorted(folders), taken | set(out.groups))
     files = ", ".join(sorted({o.origin.path for o in group}))
     if names is None:
         out.diagnostics.append(
@@ -151,12 +152,13 @@ def _split_by_folder(
     return [(names[f], folders[f]) for f in sorted(folders)]
 
 
-def _folder_names(name: str, folders: list[str]) -> Optional[dict[str, str]]:
-    """``name`` prefixed by the fewest trailing folder names that tell the folders apart."""
+def _folder_names(name: str, folders: list[str], taken: set[str]) -> Optional[dict[str, str]]:
+    """``name`` prefixed by the fewest trailing folder names that tell the folders apart and take
+    no other object's name."""
     depth = max(len(PurePosixPath(f).parts) for f in folders)
     for k in range(1, depth + 1):
         names = {f: pascal_case(" ".join(PurePosixPath(f).parts[-k:])) + name for f in folders}
-        if len(set(names.values())) == len(folders):
+        if len(set(names.values())) == len(folders) and not set(names.values()) & taken:
             return names
     return None
 

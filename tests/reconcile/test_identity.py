@@ -103,3 +103,21 @@ def test_folders_that_cannot_be_told_apart_by_name_are_an_error_naming_both_file
     _, diags = run([a, b])
     (e,) = codes(diags, "E206")
     assert "docs/a-b/Message.md" in e.message and "docs/a_b/Message.md" in e.message
+
+
+def test_a_folder_name_that_another_page_already_has_takes_one_folder_more() -> None:
+    a = page("docs/x/v1/Message.md", "Message", [("text", Scalar("str"), True)])
+    b = page("docs/y/v2/Message.md", "Message", [("content", Scalar("int"), True)])
+    other = page("docs/V1Message.md", "V1Message", [("id", Scalar("str"), True)])
+    spec, diags = run([other, a, b])
+    assert sorted(m.name for m in spec.models) == ["V1Message", "XV1Message", "YV2Message"]
+
+
+def test_a_reference_from_a_third_folder_to_a_split_name_is_a_warning() -> None:
+    v1 = page("api/v1/Message.md", "Message", [("text", Scalar("str"), True)])
+    v2 = page("api/v2/Message.md", "Message", [("content", Scalar("int"), True)])
+    chat = page("api/Chat.md", "Chat", [("last", Ref("Message"), True)])
+    spec, diags = run([v1, v2, chat])
+    assert type_text(model(spec, "Chat").fields[0].type) == "V1Message"
+    (w,) = {d for d in codes(diags, "W312")}
+    assert "V1Message, V2Message" in w.message and w.origin is not None and w.origin.path == "api/Chat.md"
