@@ -56,11 +56,12 @@ def load_spec(
         return None, _sorted(diags)
     merged = merge(fragments, settings)
     diags += merged.diagnostics
-    spec, d = resolve(merged, tuple(inputs), digest.hexdigest())
+    spec, d = resolve(merged, tuple(inputs), digest.hexdigest(), {**settings.names, **(names or {})})
     diags += d
-    spec, d = rename_fields(spec, names or {})
+    spec, d = rename_fields(spec, {**settings.field_names, **(names or {})})
     diags += d
-    diags += check_spec_names(spec)
+    if not has_errors(diags):  # the final safety check; reconcile/naming has reported name errors
+        diags += check_spec_names(spec)
     return (None if has_errors(diags) else spec), _sorted(diags)
 
 

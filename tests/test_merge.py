@@ -152,29 +152,33 @@ def test_prose_refines_but_does_not_contradict_a_table(tmp_path: Path) -> None:
     assert codes(diags, "W302") == []
 
 
-def test_identity_by_object_constant_and_alias(tmp_path: Path) -> None:
+def test_a_shared_object_constant_alone_does_not_merge_and_an_alias_does(tmp_path: Path) -> None:
     const = 'The object type, which is always "gadget.thing".'
-    spec, diags = load(
-        tmp_path,
-        {
-            "a.md": ref_doc(
-                "The gadget object",
-                [("object", "string", "Required", const), ("x", "integer", "Required", "X.")],
-            ),
-            "Thing.md": oag_doc(
-                "Thing", [("object", "**str**", const, ""), ("y", "**str**", "Y.", "[optional]")]
-            ),
-            "c.md": ref_doc(
-                "The other object", [("object", "string", "Required", 'Always, which is always "other".')]
-            ),
-        },
-    )
+    files = {
+        "a.md": ref_doc(
+            "The gadget object",
+            [("object", "string", "Required", const), ("x", "integer", "Required", "X.")],
+        ),
+        "Thing.md": oag_doc(
+            "Thing", [("object", "**str**", const, ""), ("y", "**str**", "Y.", "[optional]")]
+        ),
+        "c.md": ref_doc(
+            "The other object", [("object", "string", "Required", 'Always, which is always "other".')]
+        ),
+    }
+    spec, diags = load(tmp_path, files)
     assert spec is not None
-    names = sorted(m.name for m in spec.models)
-    assert len(names) == 2 and "Other" in names  # a different constant stays a different object
-    merged = next(m for m in spec.models if m.name != "Other")
-    assert {f.wire_name for f in merged.fields} == {"object", "x", "y"}
-    assert codes(diags, "W306")
+    assert sorted(m.name for m in spec.models) == ["Gadget", "Other", "Thing"]
+    (shared,) = codes(diags, "W310")
+    assert "Gadget, Thing share the object constant 'gadget.thing'" in shared.message
+    assert codes(diags, "W306") == []
+
+    spec, diags = load(tmp_path, {}, '[aliases]\n# the reference titles it "gadget"\nGadget = "Thing"\n')
+    assert spec is not None
+    assert sorted(m.name for m in spec.models) == ["Other", "Thing"]
+    merged = spec.get("Thing")
+    assert {f.wire_name for f in merged.fields} == {"object", "x", "y"}  # type: ignore[union-attr]
+    assert codes(diags, "W306") and codes(diags, "W310") == []
 
 
 def test_declared_alias(tmp_path: Path) -> None:
@@ -223,7 +227,7 @@ def test_every_settings_entry_says_why() -> None:
 
 def test_long_reference_chains_do_not_hit_the_recursion_limit() -> None:
     from generator.model.ir import Field, Model, Ref
-    from generator.reconcile.resolve import _order
+    from generator.reconcile.order import dependency_order as _order
 
     n = 5000
     models = [

@@ -32,7 +32,7 @@ from generator.model.ir import (
     Spec,
     refs_of,
 )
-from generator.model.names import camel_to_snake
+from generator.model.names import camel_to_snake, unique_name
 from generator.pysrc.layout import Group, Node, Seq, flat, group, render
 from generator.pysrc.literals import (
     LINE_LENGTH,
@@ -75,10 +75,7 @@ def enum_member_names(values: tuple[str, ...]) -> tuple[str, ...]:
             base = "VALUE_" + base
         if keyword.iskeyword(base) or keyword.issoftkeyword(base) or base == "MRO":
             base += "_"
-        name, n = base, 1
-        while name in taken:
-            n += 1
-            name = f"{base}_{n}"
+        name = unique_name(base, taken)
         taken.add(name)
         out.append(name)
     return tuple(out)
@@ -216,10 +213,7 @@ def loader_names(spec: Spec) -> dict[str, str]:
     used: set[str] = set()
     for m in spec.models:
         base = "load_" + camel_to_snake(m.name).lower()
-        name, n = base, 1
-        while name in used:
-            n += 1
-            name = f"{base}_{n}"
+        name = unique_name(base, used)
         used.add(name)
         out[m.name] = name
     return out

@@ -32,14 +32,12 @@ from generator.model.ir import (
     TypeExpr,
     UnionOf,
 )
-from generator.model.names import camel_to_snake
+from generator.model.names import camel_to_snake, unique_name
 from generator.pysrc.layout import Node, Seq, flat, group, render
 from generator.pysrc.literals import py_str
-from generator.reconcile.conformance import problems
+from generator.reconcile.conformance import UNKNOWN_KEY, problems
 
 TEMPLATE = "tests/test_roundtrip.py.jinja"
-# conformance.problems reports unknown keys with this text; under "keep" they are not a misfit.
-_UNKNOWN_KEY_PROBLEM = ": key not in the model"
 ROUND_TRIP_EXAMPLES = 25  # Hypothesis examples per model for the round trips
 INVALID_EXAMPLES = 10  # Hypothesis examples per model, each broken in every way
 EXTRA_KEYS_PER_MODEL = 2
@@ -198,15 +196,14 @@ def fit_problems(value: Any, model: Model, spec: Spec, options: RenderOptions) -
     checked = checking_spec(spec, options)
     target = checked.get(model.name)
     assert isinstance(target, Model)
-    found = problems(value, target, checked)
-    if options.unknown_keys == "keep":
-        found = [p for p in found if _UNKNOWN_KEY_PROBLEM not in p]
-    else:
-        verb = "dropped" if options.unknown_keys == "ignore" else "forbidden"
-        found = [
-            p.split(" (kept as")[0] + f" (unknown keys are {verb})" if _UNKNOWN_KEY_PROBLEM in p else p
-            for p in found
-        ]
+    records = problems(value, target, checked)
+    if options.unknown_keys == "keep":  # an unknown key is kept: no misfit
+        records = [p for p in records if p.kind != UNKNOWN_KEY]
+    verb = "dropped" if options.unknown_keys == "ignore" else "forbidden"
+    found = [
+        f"{p.path}: key not in the model (unknown keys are {verb})" if p.kind == UNKNOWN_KEY else str(p)
+        for p in records
+    ]
     if _has_non_finite(value):
         found.append("<root>: a non-finite number (NaN or infinity) is not JSON")
     return found
@@ -258,10 +255,7 @@ def strategy_function_names(spec: Spec) -> dict[str, str]:
     used: set[str] = set()
     for model in spec.models:
         base = camel_to_snake(model.name).lower() + "_payloads"
-        name, n = base, 1
-        while name in used:
-            n += 1
-            name = f"{base}_{n}"
+        name = unique_name(base, used)
         used.add(name)
         out[model.name] = name
     return out

@@ -26,6 +26,7 @@ CODES = {
     "E203": "duplicate field in one document",
     "E204": "conflicting definitions that no precedence settles",
     "E205": "name cannot be made a safe identifier",
+    "E206": "same-named pages in different folders disagree and cannot be named apart",
     # merge reports (W3xx): sources disagree, precedence settled it
     "W301": "sources disagree on whether a field is required",
     "W302": "sources disagree on a field's type",
@@ -36,6 +37,14 @@ CODES = {
     "W307": "example does not fit the merged model",
     "W308": "description matches no key of the example",
     "W309": "enum values differ between sources",
+    "W310": "objects of different names share an object constant: kept apart (an alias merges them)",
+    "W311": "same-named pages in different folders disagree: one model per folder, named after it",
+    "W312": "a reference to a name split by folder is ambiguous: the first by folder name is taken",
+    "W313": "union members differ between sources",
+    "W314": "a model with no fields: read as a free-form object (dict[str, Any])",
+    "W315": "a name is both a union page and an object page: the union is kept",
+    "W316": "a model, enum or union name that cannot be a class name: renamed",
+    "W317": "two wire keys become one Python name: the second is renamed",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
+from typing import Container
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -130,3 +132,110 @@ def py_identifier(wire_name: str) -> str:
 
 def is_identifier(name: str) -> bool:
     return name.isidentifier() and name.isascii() and not keyword.iskeyword(name)
+
+
+def unique_name(base: str, taken: Container[str]) -> str:
+    """``base`` if it is free, else the first free one of ``base_2``, ``base_3``…"""
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}_{n}"
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# names a model, enum or union cannot take (the generated modules define, import or rely on them)
+
+# every name the styles may import from typing
+TYPING_NAMES = (
+    "Annotated",
+    "Any",
+    "Callable",
+    "ClassVar",
+    "Final",
+    "Literal",
+    "NoReturn",
+    "Optional",
+    "TypeVar",
+    "TypedDict",
+    "Union",
+    "cast",
+)
+
+# Names the generated modules import or define at module level (every style together).
+MODULE_NAMES = frozenset(
+    {
+        # modules and __future__
+        "annotations",
+        "copy",
+        "enum",
+        "json",
+        "dataclasses",
+        "attrs",
+        "msgspec",
+        "pydantic",
+        "pydantic_core",
+        "re",
+        "threading",
+        "typing",
+        # typing: every name the styles may import (TYPING_NAMES)
+        *TYPING_NAMES,
+        "TYPE_CHECKING",
+        # pydantic and pydantic-core
+        "BaseModel",
+        "BeforeValidator",
+        "ConfigDict",
+        "CoreSchema",
+        "Field",
+        "GetCoreSchemaHandler",
+        "StrictBool",
+        "StrictFloat",
+        "StrictInt",
+        "StrictStr",
+        "ValidationError",
+        "core_schema",
+        # the runtime
+        "MODELS",
+        "UNSET",
+        "UnsetType",
+    }
+)
+
+# Builtins of every Python version the modules run on (and that ``site`` adds), fixed so that the
+# diagnostics do not depend on the interpreter that runs modelgen.
+BUILTINS = frozenset(dir(builtins)) | {
+    "aiter",
+    "anext",
+    "BaseExceptionGroup",
+    "ExceptionGroup",
+    "EncodingWarning",
+    "PythonFinalizationError",
+    "copyright",
+    "credits",
+    "exit",
+    "help",
+    "license",
+    "quit",
+}
+
+NOT_AN_IDENTIFIER = "is not a valid Python identifier"
+
+
+def reserved_reason(name: str) -> str:
+    """Why ``name`` cannot name a model or enum ("" when it can)."""
+    if not is_identifier(name):
+        return NOT_AN_IDENTIFIER
+    if keyword.issoftkeyword(name):
+        return "is a Python soft keyword"
+    if name.startswith("_"):
+        return "starts with an underscore (reserved for the generated modules' private names)"
+    if name in MODULE_NAMES:
+        return "is a name the generated modules import or define"
+    if name in BUILTINS:
+        return "is a Python builtin"
+    return ""
+
+
+def loader_name(model_name: str) -> str:
+    """The TypedDict module's loader for a model (``styles.loader_names`` adds _2… on collision)."""
+    return "load_" + camel_to_snake(model_name).lower()

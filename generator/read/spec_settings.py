@@ -1,4 +1,7 @@
-"""Per-spec settings (spec/modelgen.toml): name aliases and the merge's precedence.
+"""Per-spec settings (spec/modelgen.toml): name aliases, the merge's precedence, and Python names.
+
+``[names]`` gives a model, enum or union a class name (``ValidationError = "ApiValidationError"``)
+or a field a Python name (``"Widget.a-b" = "a_dash_b"``), where the derived one does not suit.
 
 The file is small and explicit: it settles only what the documents cannot. Unknown tables or
 keys are errors that name them.
@@ -36,6 +39,12 @@ class SpecSettings:
     aliases: dict[str, str] = field(default_factory=dict)
     precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
     path: str = ""
+    names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def field_names(self) -> dict[str, str]:
+        """``[names]`` entries for fields (``"Model.wire_key"`` keys)."""
+        return {k: v for k, v in self.names.items() if "." in k}
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -63,8 +72,10 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
-        if key not in ("aliases", "precedence"):
-            diags.append(error("E104", f"unknown setting '{key}' (known: aliases, precedence)", origin))
+        if key not in ("aliases", "precedence", "names"):
+            diags.append(
+                error("E104", f"unknown setting '{key}' (known: aliases, precedence, names)", origin)
+            )
     aliases: dict[str, str] = {}
     for name, target in dict(data.get("aliases", {})).items():
         if not isinstance(target, str) or not target.isidentifier():
@@ -81,4 +92,12 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             diags.append(error("E104", f"precedence '{attr}' names unknown dialects {bad}", origin))
             continue
         precedence[attr] = tuple(order)
-    return SpecSettings(aliases, precedence, shown), diags
+    names: dict[str, str] = {}
+    for key, value in dict(data.get("names", {})).items():
+        if not isinstance(value, str) or not value.isidentifier() or str(key).count(".") > 1:
+            diags.append(
+                error("E104", f'name \'{key}\' must map "Model" or "Model.wire_key" to an identifier', origin)
+            )
+        else:
+            names[str(key)] = value
+    return SpecSettings(aliases, precedence, shown, names), diags

@@ -1,129 +1,97 @@
-"""Drafts → Spec: references checked, names made safe, items in dependency order."""
+"""Drafts → Spec: references checked, Python names chosen, unions tagged, items in dependency order."""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from typing import Mapping, Optional
 
-from generator.model.diagnostics import Diagnostic, error, warning
-from generator.model.ir import EnumDef, Field, Item, Model, Spec, refs_of
+from generator.model.diagnostics import Diagnostic, Origin, error, warning
+from generator.model.ir import EnumDef, Field, Item, Model, Spec, TypeExpr, UnionDef, refs_of
 from generator.model.names import is_identifier, py_identifier
 from generator.reconcile.conformance import problems
-from generator.reconcile.merge import Merged
+from generator.reconcile.drafts import Merged
+from generator.reconcile.naming import field_names, item_names
+from generator.reconcile.order import dependency_order
+from generator.reconcile.unions import discriminator
 
 
 def resolve(
-    merged: Merged, inputs: tuple[str, ...] = (), input_hash: str = ""
+    merged: Merged,
+    inputs: tuple[str, ...] = (),
+    input_hash: str = "",
+    names: Optional[Mapping[str, str]] = None,
 ) -> tuple[Spec, list[Diagnostic]]:
+    """``names`` are the user's ``[names]``: ``"Model"`` → class name (applied here) and
+    ``"Model.wire_key"`` → Python name (applied by ``rename_fields``; here they only silence the
+    warning for a key the user has named)."""
+    names = names or {}
     diags: list[Diagnostic] = []
-    models = {m.name: m for m in merged.models}
-    used: set[str] = {n for m in merged.models for f in m.fields for n in refs_of(f.type)}
-    # an unreferenced enum is kept only when a page defines it with several values: a one-value
-    # enum became a constant wherever it was used, and a prose-only enum lost to a table's type
-    enums = {
-        e.name: e
-        for e in merged.enums
-        if e.name in used or (e.name not in merged.prose_only_enums and len(e.values) > 1)
+    enums = _kept_enums(merged)
+    known = {m.name for m in merged.models} | {e.name for e in enums} | {u.name for u in merged.unions}
+    diags += _undefined_references(merged, known)
+    item_renames = {k: v for k, v in names.items() if "." not in k}
+    old_name = {new: old for old, new in item_renames.items()}
+    # a field key names the model as the user knows it, after its rename
+    field_keys = {
+        f"{old_name.get(k.split('.')[0], k.split('.')[0])}.{k.split('.', 1)[1]}": v
+        for k, v in names.items()
+        if "." in k
     }
-    known = set(models) | set(enums)
-    for e in enums.values():
-        if not is_identifier(e.name):
-            diags.append(
-                error(
-                    "E205",
-                    f"enum name {e.name!r} is not a valid Python identifier",
-                    e.origins[0] if e.origins else None,
-                )
-            )
-    out_models: list[Model] = []
+    models: list[Model] = []
     for m in merged.models:
-        if not is_identifier(m.name):
-            diags.append(
-                error(
-                    "E205",
-                    f"object name {m.name!r} is not a valid Python identifier",
-                    m.origins[0] if m.origins else None,
-                )
-            )
-        fields: list[Field] = []
-        taken: dict[str, str] = {}
-        for f in m.fields:
-            for ref in refs_of(f.type):
-                if ref not in known:
-                    close = difflib.get_close_matches(ref, sorted(known), n=1)
-                    hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    diags.append(
-                        error(
-                            "E202",
-                            f"{m.name}.{f.wire_name}: no document defines type '{ref}'{hint}",
-                            f.origins[0],
-                        )
-                    )
-            py = py_identifier(f.wire_name)
-            if not py:
-                diags.append(
-                    error(
-                        "E205",
-                        f"{m.name}: field name {f.wire_name!r} becomes empty when made safe",
-                        f.origins[0],
-                    )
-                )
-                continue
-            if py in taken:
-                diags.append(
-                    error(
-                        "E205",
-                        f"{m.name}: fields {taken[py]!r} and {f.wire_name!r} both become '{py}'",
-                        f.origins[0],
-                    )
-                )
-                continue
-            taken[py] = f.wire_name
-            fields.append(replace(f, py_name=py))
-        out_models.append(replace(m, fields=tuple(fields)))
-    items = _order([*out_models, *enums.values()])
-    spec = Spec(tuple(items), inputs, input_hash)
-    for m in spec.models:
-        for ex in m.examples:
-            for p in problems(ex.value, m, spec):
-                diags.append(warning("W307", f"example of {m.name} does not fit: {p}", ex.origin))
+        fields, d = field_names(m, field_keys)
+        diags += d
+        models.append(Model(m.name, fields, m.description, m.examples, m.origins))
+    items, d = item_names([*models, *enums, *merged.unions], item_renames)
+    diags += d
+    items = _tagged(items)
+    spec = Spec(tuple(dependency_order(items)), inputs, input_hash)
+    for model in spec.models:
+        for ex in model.examples:
+            for p in problems(ex.value, model, spec):
+                diags.append(warning("W307", f"example of {model.name} does not fit: {p}", ex.origin))
     return spec, diags
 
 
-def _order(items: list[Item]) -> list[Item]:
-    """Dependencies first, names as the tie-break; cycles are broken deterministically."""
-    by_name = {i.name: i for i in items}
-    deps = {
-        i.name: (
-            sorted({r for f in i.fields for r in refs_of(f.type) if r in by_name and r != i.name})
-            if isinstance(i, Model)
-            else []
-        )
+def _kept_enums(merged: Merged) -> list[EnumDef]:
+    """An unreferenced enum is kept only when a page defines it with several values: a one-value
+    enum became a constant wherever it was used, and a prose-only enum lost to a table's type."""
+    used = {n for m in merged.models for f in m.fields for n in refs_of(f.type)}
+    used |= {n for u in merged.unions for t in u.members for n in refs_of(t)}
+    return [
+        e
+        for e in merged.enums
+        if e.name in used or (e.name not in merged.prose_only_enums and len(e.values) > 1)
+    ]
+
+
+def _undefined_references(merged: Merged, known: set[str]) -> list[Diagnostic]:
+    uses: list[tuple[str, TypeExpr, Origin]] = [
+        (f"{m.name}.{f.wire_name}", f.type, f.origins[0]) for m in merged.models for f in m.fields
+    ]
+    uses += [(f"union {u.name}", t, u.origins[0]) for u in merged.unions for t in u.members if u.origins]
+    diags: list[Diagnostic] = []
+    candidates = sorted(known)
+    hints: dict[str, str] = {}  # one search per missing name, however often it is referenced
+    for where, t, origin in uses:
+        for ref in refs_of(t):
+            if ref not in known:
+                if ref not in hints:
+                    close = difflib.get_close_matches(ref, candidates, n=1)
+                    hints[ref] = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = hints[ref]
+                diags.append(error("E202", f"{where}: no document defines type '{ref}'{hint}", origin))
+    return diags
+
+
+def _tagged(items: list[Item]) -> list[Item]:
+    """Unions with their discriminator, where their members have one."""
+    models = {i.name: i for i in items if isinstance(i, Model)}
+    return [
+        replace(i, discriminator=discriminator(i.members, models)) if isinstance(i, UnionDef) else i
         for i in items
-    }
-    done: set[str] = set()
-    out: list[Item] = []
-    # enums have no dependencies: they come first; then models. An explicit stack, not recursion:
-    # a chain of thousands of references must not hit the recursion limit.
-    for root in sorted(by_name, key=lambda n: (not isinstance(by_name[n], EnumDef), n)):
-        if root in done:
-            continue
-        on_path = {root}
-        stack: list[tuple[str, int]] = [(root, 0)]
-        while stack:
-            name, i = stack[-1]
-            pending = [d for d in deps[name][i:] if d not in done and d not in on_path]
-            if pending:
-                nxt = pending[0]
-                stack[-1] = (name, deps[name].index(nxt) + 1)
-                on_path.add(nxt)
-                stack.append((nxt, 0))
-                continue
-            stack.pop()
-            on_path.discard(name)
-            done.add(name)
-            out.append(by_name[name])
-    return out
+    ]
 
 
 def rename_fields(spec: Spec, names: dict[str, str]) -> tuple[Spec, list[Diagnostic]]:
@@ -142,27 +110,29 @@ def rename_fields(spec: Spec, names: dict[str, str]) -> tuple[Spec, list[Diagnos
                     used.add(key)
                     f = replace(f, py_name=names[key])
                 fields.append(f)
-            taken: dict[str, str] = {}
-            for f in fields:
-                if not is_identifier(f.py_name) or py_identifier(f.py_name) != f.py_name:
-                    diags.append(
-                        error(
-                            "E205",
-                            f"{item.name}: name override {f.py_name!r} is not a safe identifier",
-                            f.origins[0],
-                        )
-                    )
-                elif f.py_name in taken:
-                    diags.append(
-                        error(
-                            "E205",
-                            f"{item.name}: fields {taken[f.py_name]!r} and {f.wire_name!r} both become '{f.py_name}'",
-                            f.origins[0],
-                        )
-                    )
-                taken[f.py_name] = f.wire_name
+            diags += _override_problems(item.name, fields)
             item = replace(item, fields=tuple(fields))
         items.append(item)
     for key in sorted(set(names) - used):
         diags.append(error("E205", f"name override '{key}' matches no field of the spec"))
     return replace(spec, items=tuple(items)), diags
+
+
+def _override_problems(model: str, fields: list[Field]) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    taken: dict[str, str] = {}
+    for f in fields:
+        if not is_identifier(f.py_name) or py_identifier(f.py_name) != f.py_name:
+            diags.append(
+                error("E205", f"{model}: name override {f.py_name!r} is not a safe identifier", f.origins[0])
+            )
+        elif f.py_name in taken:
+            diags.append(
+                error(
+                    "E205",
+                    f"{model}: fields {taken[f.py_name]!r} and {f.wire_name!r} both become '{f.py_name}'",
+                    f.origins[0],
+                )
+            )
+        taken[f.py_name] = f.wire_name
+    return diags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, ObjectType, Ref, Scalar, TypeExpr, UnionOf
@@ -65,3 +66,43 @@ def _literal_is(v: object, scalar: str) -> bool:
     if isinstance(v, int):
         return scalar in ("int", "float")
     return isinstance(v, str) and scalar == "str"
+
+
+@dataclass(frozen=True)
+class NamedKinds:
+    """What each name a type may refer to is, as far as the merge knows it.
+
+    ``vague`` names say nothing of a value's shape: a model page with no fields, a union page that
+    lists no member (only ``Any``). A type that refers to one is no more than "some JSON value".
+    """
+
+    enums: frozenset[str] = frozenset()
+    models: frozenset[str] = frozenset()
+    unions: frozenset[str] = frozenset()
+    vague: frozenset[str] = frozenset()
+
+    def is_enum(self, name: str) -> bool:
+        return name in self.enums and name not in self.models and name not in self.unions
+
+
+def value_fits(v: Any, t: TypeExpr, kinds: NamedKinds) -> bool:
+    """Does a (non-null) example value fit type ``t``? A union reference is not looked into."""
+    if isinstance(t, AnyType):
+        return True
+    if isinstance(t, (ObjectType, MapOf)):
+        return isinstance(v, dict) and (
+            isinstance(t, ObjectType) or all(x is None or value_fits(x, t.value, kinds) for x in v.values())
+        )
+    if isinstance(t, Scalar):
+        return _literal_is(v, t.name) or (isinstance(v, float) and t.name == "float")
+    if isinstance(t, LiteralOf):
+        return any(v == x and type(v) is type(x) for x in t.values)
+    if isinstance(t, ListOf):
+        return isinstance(v, list) and all(x is None or value_fits(x, t.item, kinds) for x in v)
+    if isinstance(t, UnionOf):
+        return any(value_fits(v, o, kinds) for o in t.options)
+    if kinds.is_enum(t.name):
+        return isinstance(v, str)
+    if t.name in kinds.models:
+        return isinstance(v, dict)
+    return True
