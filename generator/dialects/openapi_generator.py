@@ -18,8 +18,7 @@ import html
 import re
 from typing import Optional, Union
 
-from generator.dialects import prose
-from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
+from generator.dialects import notation, prose
 from generator.dialects.limits import short as _short
 from generator.model.claims import (
     NULLABLE,
@@ -41,17 +40,25 @@ NAME = "openapi-generator"
 
 _HEADER = ("name", "type", "description", "notes")
 _ENUM_VALUE = re.compile(r"\(value:\s*`?(?P<v>[^`)]*)`?\s*\)")
-_TOKEN = re.compile(r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_.]*)|(?P<punct>[\[\](),]))")
-_SIMPLE: dict[str, TypeExpr] = {
-    "str": Scalar("str"),
-    "int": Scalar("int"),
-    "float": Scalar("float"),
-    "bool": Scalar("bool"),
-    "datetime": Scalar("str"),
-    "date": Scalar("str"),
-    "object": AnyType(),
+_WORDS: dict[str, tuple[TypeExpr, bool]] = {
+    "str": (Scalar("str"), False),
+    "int": (Scalar("int"), False),
+    "float": (Scalar("float"), False),
+    "bool": (Scalar("bool"), False),
+    "datetime": (Scalar("str"), False),
+    "date": (Scalar("str"), False),
+    "object": (AnyType(), False),
+    # binary and decimal values travel as strings in JSON; file_type is python-prior's upload
+    "bytearray": (Scalar("str"), False),
+    "bytes": (Scalar("str"), False),
+    "file_type": (Scalar("str"), False),
+    "decimal.Decimal": (Scalar("str"), False),
+    # python-prior: a bare dict / list is free-form
+    "dict": (MapOf(AnyType()), False),
+    "list": (ListOf(AnyType()), False),
 }
-_GENERIC = frozenset({"list", "dict", "optional"})
+# openapi-generator's Optional[X] (python-legacy) is "may be None"
+VOCABULARY = notation.Vocabulary(_WORDS, optional_is_nullable=True)
 
 
 def _unescape(text: str) -> str:
@@ -59,97 +66,10 @@ def _unescape(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-# ---------------------------------------------------------------- type notation
-
-
-class _TypeError(Exception):
-    pass
-
-
-class _TypeParser:
-    """Recursive descent over ``List[Dict[str, Foo]]``, ``dict(str, Foo)``, ``Optional[X]``."""
-
-    def __init__(self, text: str) -> None:
-        self.tokens: list[str] = []
-        pos = 0
-        text = text.strip()
-        while pos < len(text):
-            m = _TOKEN.match(text, pos)
-            if not m:
-                raise _TypeError(f"unexpected {text[pos:].strip()[:1]!r}")
-            self.tokens.append(m.group("name") or m.group("punct"))
-            pos = m.end()
-        self.i = 0
-        self.nullable = False
-        self.depth = 0
-
-    def _next(self) -> str:
-        if self.i >= len(self.tokens):
-            raise _TypeError("unexpected end")
-        tok = self.tokens[self.i]
-        self.i += 1
-        return tok
-
-    def _expect(self, tok: str) -> None:
-        got = self._next()
-        if got != tok:
-            raise _TypeError(f"expected {tok!r}, found {got!r}")
-
-    def parse(self) -> TypeExpr:
-        t = self._type(top=True)
-        if self.i != len(self.tokens):
-            raise _TypeError(f"unexpected {self.tokens[self.i]!r}")
-        return t
-
-    def _type(self, top: bool = False) -> TypeExpr:
-        self.depth += 1
-        try:
-            return self._type_at(top)
-        finally:
-            self.depth -= 1
-
-    def _type_at(self, top: bool) -> TypeExpr:
-        if self.depth > MAX_TYPE_DEPTH:
-            raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
-        name = self._next()
-        low = name.lower()
-        if low in _GENERIC:
-            opener = self._next()
-            closer = {"[": "]", "(": ")"}.get(opener)
-            if closer is None:
-                raise _TypeError(f"expected '[' after {name}")
-            if low == "list":
-                result: TypeExpr = ListOf(self._type())
-            elif low == "dict":
-                key = self._type()
-                if key != Scalar("str"):
-                    raise _TypeError("mapping keys must be str")
-                self._expect(",")
-                result = MapOf(self._type())
-            else:
-                # Only a top-level Optional can be a claim; nested ones (item nullability)
-                # cannot be expressed by a TypeExpr and are read as their inner type.
-                result = self._type()
-                if top:
-                    self.nullable = True
-            self._expect(closer)
-            return result
-        if name in _SIMPLE:
-            return _SIMPLE[name]
-        short = name.rsplit(".", 1)[-1]
-        if short[:1].isupper():
-            return Ref(short)
-        known = [*_SIMPLE, "List", "Dict", "Optional"]
-        raise _TypeError(f"unknown name {_short(name)!r}{did_you_mean(name, known)}")
-
-
 def parse_type(text: str) -> tuple[TypeExpr, bool]:
     """Type notation → (type, says Optional). Raises ValueError on unknown notation."""
-    try:
-        parser = _TypeParser(text)
-        return parser.parse(), parser.nullable
-    except _TypeError as exc:
-        raise ValueError(str(exc)) from None
+    read = notation.parse_type(text, VOCABULARY)
+    return read.type, read.nullable
 
 
 # ---------------------------------------------------------------- detection
@@ -238,20 +158,18 @@ class _Builder:
             self.diags.append(error("E105", "table row without a field name", name_c.origin))
             return None, None
         claims: list[Claim] = []
+        written, _ = notation.read_cell(type_c.raw)
         try:
-            texpr, optional = parse_type(_unescape(type_c.text))
+            read = notation.parse_type(written, VOCABULARY)
         except ValueError as exc:
-            self.diags.append(
-                error(
-                    "E201",
-                    f"unknown type notation {_short(type_c.text)!r} for {_short(wire)!r}: {exc}",
-                    type_c.origin,
-                )
-            )
+            msg = f"unknown type notation {_short(written)!r} for {_short(wire)!r}: {exc}"
+            self.diags.append(error("E201", msg, type_c.origin))
         else:
-            claims.append(self.claim(TYPE, texpr, Strength.TABLE, type_c.origin))
-            if optional:
+            claims.append(self.claim(TYPE, read.type, Strength.TABLE, type_c.origin))
+            if read.nullable:
                 claims.append(self.claim(NULLABLE, True, Strength.TABLE, type_c.origin))
+            if read.item_nullable:
+                self.diags.append(notation.item_null_warning(written, wire, type_c.origin))
         notes = _unescape(notes_c.text).lower()
         claims.append(self.claim(REQUIRED, "[optional]" not in notes, Strength.TABLE, notes_c.origin))
         desc = _unescape(desc_c.text)

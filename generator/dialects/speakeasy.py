@@ -20,8 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
-from generator.dialects import prose, ts_literal
-from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
+from generator.dialects import notation, prose, ts_literal
 from generator.dialects.limits import short as _short
 from generator.model.claims import (
     NULLABLE,
@@ -45,7 +44,6 @@ from generator.model.ir import (
     Ref,
     Scalar,
     TypeExpr,
-    UnionOf,
 )
 from generator.model.names import camel_to_snake, pascal_case, title_to_class_name
 from generator.read.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
@@ -58,13 +56,7 @@ _TS_LANGS = frozenset({"typescript", "ts"})
 
 # ---------------------------------------------------------------- type notation
 
-_TOKEN = re.compile(
-    r"""\s*(?:(?P<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
-    r"""|(?P<num>-?\d+(?:\.\d+)?)"""
-    r"""|(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"""
-    r"""|(?P<punct>\[\]|[\[\]<>(),|]))"""
-)
-# name → (type, vague)
+# name → (type, vague): TypeScript and Python words
 _WORDS: dict[str, tuple[TypeExpr, bool]] = {
     "string": (Scalar("str"), False),
     "str": (Scalar("str"), False),
@@ -82,174 +74,21 @@ _WORDS: dict[str, tuple[TypeExpr, bool]] = {
     "datetime": (Scalar("str"), False),
     "object": (ObjectType(), True),
     "array": (ListOf(AnyType()), True),
+    # binary and decimal values travel as strings in JSON
+    "bytes": (Scalar("str"), False),
+    "bytearray": (Scalar("str"), False),
+    "io.BufferedReader": (Scalar("str"), False),
+    "Decimal": (Scalar("str"), False),
+    "decimal.Decimal": (Scalar("str"), False),
 }
-_WRAPPERS = {"Optional": False, "Nullable": True, "OptionalNullable": True}
-
-
-class _TypeError(Exception):
-    pass
-
-
-@dataclass
-class _TypeParser:
-    """Recursive descent over ``Foo[]``, ``Record<string, X>``, ``List[X]``, ``A | B``, ``Literal["x"]``."""
-
-    text: str
-    tokens: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
-    i: int = 0
-    vague: bool = False
-    nullable: bool = False
-    depth: int = 0
-
-    def __post_init__(self) -> None:
-        pos = 0
-        text = self.text.strip()
-        while pos < len(text):
-            m = _TOKEN.match(text, pos)
-            if not m or m.end() == pos:
-                raise _TypeError(f"unexpected {text[pos:].strip()[:1]!r}")
-            kind = m.lastgroup or "punct"
-            self.tokens.append((kind, m.group(kind)))
-            pos = m.end()
-
-    def _peek(self) -> str:
-        return self.tokens[self.i][1] if self.i < len(self.tokens) else ""
-
-    def _next(self) -> tuple[str, str]:
-        if self.i >= len(self.tokens):
-            raise _TypeError("unexpected end")
-        tok = self.tokens[self.i]
-        self.i += 1
-        return tok
-
-    def _expect(self, text: str) -> None:
-        _, got = self._next()
-        if got != text:
-            raise _TypeError(f"expected {text!r}, found {got!r}")
-
-    def parse(self) -> TypeExpr:
-        t = self._union(top=True)
-        if self.i != len(self.tokens):
-            raise _TypeError(f"unexpected {self._peek()!r}")
-        return t
-
-    def _union(self, top: bool = False) -> TypeExpr:
-        self.depth += 1
-        try:
-            return self._union_at(top)
-        finally:
-            self.depth -= 1
-
-    def _union_at(self, top: bool) -> TypeExpr:
-        if self.depth > MAX_TYPE_DEPTH:
-            raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
-        options: list[TypeExpr] = []
-        saw_null = False
-        while True:
-            if self._peek() == "null":
-                self._next()
-                saw_null = True
-            else:
-                options.append(self._postfix())
-            if self._peek() != "|":
-                break
-            self._next()
-        if saw_null:
-            if not top or not options:
-                raise _TypeError("null is only understood as an option of a field's type")
-            self.nullable = True
-        return _join(options)
-
-    def _args(self, close: str) -> list[TypeExpr]:
-        args = [self._union()]
-        while self._peek() == ",":
-            self._next()
-            args.append(self._union())
-        self._expect(close)
-        return args
-
-    def _postfix(self) -> TypeExpr:
-        t = self._primary()
-        levels = 0
-        while self._peek() == "[]":
-            self._next()
-            t = ListOf(t)
-            levels += 1
-            if self.depth + levels > MAX_TYPE_DEPTH:
-                raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
-        return t
-
-    def _primary(self) -> TypeExpr:
-        kind, tok = self._next()
-        if tok == "(":
-            inner = self._union()
-            self._expect(")")
-            return inner
-        if kind == "str":
-            return LiteralOf((_unquote(tok),))
-        if kind != "name":
-            raise _TypeError(f"unexpected {tok!r}")
-        nxt = self._peek()
-        if nxt in ("<", "["):
-            self._next()
-            return self._generic(tok, self._args(">" if nxt == "<" else "]"))
-        if tok in _WORDS:
-            t, vague = _WORDS[tok]
-            self.vague = self.vague or vague
-            return t
-        short = tok.rsplit(".", 1)[-1]
-        if short[:1].isupper() and short not in ("Record", "Array", "List", "Dict"):
-            return Ref(short)
-        known = [*_WORDS, "Record", "Array", "List", "Dict", "Optional", "Nullable", "Union", "Literal"]
-        raise _TypeError(f"unknown name {_short(tok)!r}{did_you_mean(tok, known)}")
-
-    def _generic(self, name: str, args: list[TypeExpr]) -> TypeExpr:
-        if name in ("Record", "Dict", "dict", "Mapping") and len(args) == 2:
-            if args[0] != Scalar("str"):
-                raise _TypeError("mapping keys must be strings")
-            return MapOf(args[1])
-        if name in ("Array", "List", "list", "Sequence") and len(args) == 1:
-            return ListOf(args[0])
-        if name in _WRAPPERS and len(args) == 1:
-            self.nullable = self.nullable or _WRAPPERS[name]
-            return args[0]
-        if name == "Union" and args:
-            return _join(args)
-        if name == "Literal" and all(isinstance(a, LiteralOf) for a in args):
-            return _join(args)
-        raise _TypeError(f"unknown generic {name!r} with {len(args)} argument(s)")
-
-
-def _unquote(tok: str) -> str:
-    body = tok[1:-1]
-    return re.sub(r"\\(.)", r"\1", body)
-
-
-def _join(options: list[TypeExpr]) -> TypeExpr:
-    flat: list[TypeExpr] = []
-    for o in options:
-        for p in o.options if isinstance(o, UnionOf) else (o,):
-            if p not in flat:
-                flat.append(p)
-    if flat and all(isinstance(o, LiteralOf) for o in flat):
-        values: list[Union[str, int, bool]] = []
-        for o in flat:
-            assert isinstance(o, LiteralOf)
-            values.extend(v for v in o.values if v not in values)
-        return LiteralOf(tuple(values))
-    if not flat:
-        raise _TypeError("empty union")
-    return flat[0] if len(flat) == 1 else UnionOf(tuple(flat))
+# Speakeasy's Optional[X] means "may be absent"; Nullable / OptionalNullable say null
+VOCABULARY = notation.Vocabulary(_WORDS, optional_is_nullable=False)
 
 
 def parse_type(text: str) -> tuple[TypeExpr, bool, bool]:
     """Type notation → (type, vague, says nullable). Raises ValueError on unknown notation."""
-    try:
-        parser = _TypeParser(text)
-        t = parser.parse()
-        return t, parser.vague, parser.nullable
-    except _TypeError as exc:
-        raise ValueError(str(exc)) from None
+    read = notation.parse_type(text, VOCABULARY)
+    return read.type, read.vague, read.nullable
 
 
 # ---------------------------------------------------------------- page structure
@@ -344,16 +183,20 @@ class _Builder:
         wire = camel_to_snake(sdk)
         claims: list[Claim] = []
         constant: Optional[str] = None
+        written, _ = notation.read_cell(type_c.raw)
         try:
-            texpr, vague, nullable = parse_type(type_c.text)
+            read = notation.parse_type(written, VOCABULARY)
         except ValueError as exc:
-            msg = f"unknown type notation {_short(type_c.text)!r} for {_short(sdk)!r}: {exc}"
+            msg = f"unknown type notation {_short(written)!r} for {_short(sdk)!r}: {exc}"
             self.diags.append(error("E201", msg, type_c.origin))
         else:
-            strength = Strength.VAGUE if vague else Strength.TABLE
+            texpr = read.type
+            strength = Strength.VAGUE if read.vague else Strength.TABLE
             claims.append(self.claim(TYPE, texpr, strength, type_c.origin))
-            if nullable:
+            if read.nullable:
                 claims.append(self.claim(NULLABLE, True, Strength.TABLE, type_c.origin))
+            if read.item_nullable:
+                self.diags.append(notation.item_null_warning(written, sdk, type_c.origin))
             if wire == "object" and isinstance(texpr, LiteralOf) and len(texpr.values) == 1:
                 constant = str(texpr.values[0])
         req = req_c.text.strip()
