@@ -3,8 +3,10 @@
 A model page is ``# ClassName``, a description paragraph, optionally ``## Example Usage`` with a
 TypeScript ``let value: ClassName = {...};`` block, and ``## Fields`` with a table
 ``Field | Type | Required | Description`` (newer generators add an ``Example`` column). An enum
-page has ``## Values``: a ``| Name | Value |`` table (Python, Go, Java SDKs) or a TypeScript union
-``"a" | "b"`` in a code block (TypeScript SDKs, ``| Unrecognized<string>`` when open).
+page has ``## Values`` and a union page ``## Supported Types`` (both read in ``speakeasy_types``).
+Python SDK field names escape reserved words with a trailing ``_`` (``from_``): read back as the
+wire name with a warning (W112); the ``__pydantic_extra__`` row says extra keys are kept and is
+not a field.
 
 Field names are the SDK's (camelCase in TypeScript): the wire name is ``camel_to_snake`` of it.
 Types are TypeScript (``string``, ``number``, ``Foo[]``, ``Record<string, any>``,
@@ -22,6 +24,15 @@ from typing import Any, Optional, Union
 
 from generator.dialects import notation, prose, ts_literal
 from generator.dialects.limits import short as _short
+from generator.dialects.page import class_name, recover_row, sections, under
+from generator.dialects.speakeasy_types import (
+    VOCABULARY,
+    member_headings,
+    norm,
+    read_union,
+    read_values,
+    values_block,
+)
 from generator.model.claims import (
     NULLABLE,
     REQUIRED,
@@ -32,12 +43,12 @@ from generator.model.claims import (
     FieldFrag,
     ObjectFrag,
     Strength,
+    UnionFrag,
 )
 from generator.model.diagnostics import Diagnostic, Origin, error, warning
 from generator.model.ir import (
     AnyType,
     Example,
-    ListOf,
     LiteralOf,
     MapOf,
     ObjectType,
@@ -45,104 +56,40 @@ from generator.model.ir import (
     Scalar,
     TypeExpr,
 )
-from generator.model.names import camel_to_snake, pascal_case, title_to_class_name
+from generator.model.names import camel_to_snake, pascal_case
 from generator.read.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
 
 NAME = "speakeasy"
 
 _HEADER = ("field", "type", "required", "description")
-_ENUM_HEADER = ("name", "value")
 _TS_LANGS = frozenset({"typescript", "ts"})
 
-# ---------------------------------------------------------------- type notation
-
-# name → (type, vague): TypeScript and Python words
-_WORDS: dict[str, tuple[TypeExpr, bool]] = {
-    "string": (Scalar("str"), False),
-    "str": (Scalar("str"), False),
-    "number": (Scalar("float"), True),  # may be an int
-    "integer": (Scalar("int"), False),
-    "int": (Scalar("int"), False),
-    "bigint": (Scalar("int"), False),
-    "float": (Scalar("float"), False),
-    "boolean": (Scalar("bool"), False),
-    "bool": (Scalar("bool"), False),
-    "any": (AnyType(), False),
-    "Any": (AnyType(), False),
-    "Date": (Scalar("str"), False),
-    "date": (Scalar("str"), False),
-    "datetime": (Scalar("str"), False),
-    "object": (ObjectType(), True),
-    "array": (ListOf(AnyType()), True),
-    # binary and decimal values travel as strings in JSON
-    "bytes": (Scalar("str"), False),
-    "bytearray": (Scalar("str"), False),
-    "io.BufferedReader": (Scalar("str"), False),
-    "Decimal": (Scalar("str"), False),
-    "decimal.Decimal": (Scalar("str"), False),
-}
-# Speakeasy's Optional[X] means "may be absent"; Nullable / OptionalNullable say null
-VOCABULARY = notation.Vocabulary(_WORDS, optional_is_nullable=False)
-
-
-def parse_type(text: str) -> tuple[TypeExpr, bool, bool]:
-    """Type notation → (type, vague, says nullable). Raises ValueError on unknown notation."""
-    read = notation.parse_type(text, VOCABULARY)
-    return read.type, read.vague, read.nullable
-
-
-# ---------------------------------------------------------------- page structure
-
-
-def _norm(cells: tuple[Cell, ...]) -> tuple[str, ...]:
-    return tuple(c.text.strip().strip("`").lower() for c in cells)
+_ESCAPED = re.compile(r"^[A-Za-z]\w*[A-Za-z0-9]_$")  # from_, and_, format_: a keyword or builtin + "_"
+_EXTRA_KEYS = "__pydantic_extra__"  # the extra-keys row (additionalProperties), not a field
 
 
 def _is_fields_table(t: Table) -> bool:
-    return _norm(t.header)[:4] == _HEADER
-
-
-def _sections(blocks: list[Block]) -> list[tuple[Heading, list[Block]]]:
-    out: list[tuple[Heading, list[Block]]] = []
-    for b in blocks:
-        if isinstance(b, Heading) and b.level == 1:
-            out.append((b, []))
-        elif out:
-            out[-1][1].append(b)
-    return out
-
-
-def _under(body: list[Block], title: str) -> list[Block]:
-    """Blocks under the ``## <title>`` heading (to the next heading of level 2 or less)."""
-    found: list[Block] = []
-    inside = False
-    for b in body:
-        if isinstance(b, Heading) and b.level <= 2:
-            inside = b.text.strip().lower() == title
-        elif inside:
-            found.append(b)
-    return found
-
-
-def _values_block(body: list[Block]) -> Optional[Union[Table, CodeBlock]]:
-    for b in _under(body, "values"):
-        if isinstance(b, Table) and _norm(b.header)[:2] == _ENUM_HEADER:
-            return b
-        if isinstance(b, CodeBlock):
-            return b
-    return None
+    return norm(t.header)[:4] == _HEADER
 
 
 def detect(text: str, blocks: list[Block]) -> bool:
-    for _, body in _sections(blocks):
-        if any(isinstance(b, Table) and _is_fields_table(b) for b in body) or _values_block(body):
+    for _, body in sections(blocks):
+        tables = any(isinstance(b, Table) and _is_fields_table(b) for b in body)
+        if tables or values_block(body) or member_headings(body):
             return True
     return False
 
 
-def _class_name(heading: Heading) -> str:
-    name = heading.text.strip().strip("`").rsplit(".", 1)[-1].strip()
-    return name if name.isidentifier() else title_to_class_name(heading.text)
+def _wire_name(sdk: str, origin: Origin) -> tuple[str, Optional[Diagnostic]]:
+    """The wire name of an SDK name: camelCase → snake_case; a Python escape ``from_`` → ``from``."""
+    if not _ESCAPED.match(sdk):
+        return camel_to_snake(sdk), None
+    wire = camel_to_snake(sdk[:-1])
+    msg = (
+        f"field {sdk!r} read as wire name {wire!r}: the trailing '_' is taken for Python's escape of a "
+        f"reserved word (a guess; the page does not print the wire name)"
+    )
+    return wire, warning("W112", msg, origin)
 
 
 def _clean(text: str) -> str:
@@ -180,7 +127,11 @@ class _Builder:
         if not sdk:
             self.diags.append(error("E105", "table row without a field name", name_c.origin))
             return None, None
-        wire = camel_to_snake(sdk)
+        if sdk == _EXTRA_KEYS:
+            return None, None
+        wire, guessed = _wire_name(sdk, name_c.origin)
+        if guessed is not None:
+            self.diags.append(guessed)
         claims: list[Claim] = []
         constant: Optional[str] = None
         written, _ = notation.read_cell(type_c.raw)
@@ -234,9 +185,11 @@ class _Builder:
                 origin = cells[0].origin if cells else table.origin
                 count = raw_row_cell_count(self.text, origin)
                 if count != width or len(cells) != width:
-                    msg = f"table row has {count} cells, the header has {width}"
-                    self.diags.append(error("E105", msg, Origin(self.path, origin.line, 1)))
-                    continue
+                    recovered, problem = recover_row(self.text, origin, width, joined=3)
+                    self.diags.append(problem)
+                    if recovered is None:
+                        continue
+                    cells = recovered
                 frag, const = self.row(name, cells)
                 if frag is None:
                     continue
@@ -256,7 +209,7 @@ class _Builder:
 
     def example(self, body: list[Block], fields: list[FieldFrag]) -> list[Example]:
         found: list[Example] = []
-        for b in _under(body, "example usage"):
+        for b in under(body, "example usage"):
             if not isinstance(b, CodeBlock) or b.lang.lower() not in _TS_LANGS:
                 continue
             snippet = ts_literal.find_object(b.text)
@@ -272,29 +225,6 @@ class _Builder:
             origin = Origin(self.path, first_line + snippet.line, snippet.column + 1)
             found.append(Example(_to_wire(value, fields), origin, kind="typescript"))
         return found
-
-    def enum(self, heading: Heading, body: list[Block], block: Union[Table, CodeBlock]) -> Optional[EnumFrag]:
-        values: list[str] = []
-        if isinstance(block, Table):
-            for cells in block.rows:
-                if len(cells) < 2 or raw_row_cell_count(self.text, cells[0].origin) != len(block.header):
-                    where = Origin(self.path, cells[0].origin.line if cells else block.origin.line, 1)
-                    self.diags.append(error("E105", "enum value row does not match its header", where))
-                    continue
-                value = cells[1].text.strip()
-                value = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == "`" else value
-                values.append(value)
-        else:
-            parsed = ts_literal.union_strings(block.text)
-            if parsed is None:
-                msg = "## Values block is not a union of string literals"
-                self.diags.append(error("E105", msg, Origin(self.path, block.origin.line + 1, 1)))
-                return None
-            values.extend(parsed[0])
-        if not values:
-            self.diags.append(error("E105", "enum page lists no values", block.origin))
-            return None
-        return EnumFrag(_class_name(heading), tuple(values), heading.origin, NAME, _description(body))
 
 
 def _keys_to_wire(value: Any) -> Any:
@@ -328,18 +258,28 @@ def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
     b = _Builder(path, text)
     objects: list[ObjectFrag] = []
     enums: list[EnumFrag] = []
-    for heading, body in _sections(blocks):
+    unions: list[UnionFrag] = []
+    for heading, body in sections(blocks):
         tables = [t for t in body if isinstance(t, Table) and _is_fields_table(t)]
+        desc = _description(body)
         if tables:
-            name = _class_name(heading)
+            name = class_name(heading)
             fields, constant = b.fields(name, tables)
             examples = tuple(b.example(body, fields))
-            desc = _description(body)
             objects.append(ObjectFrag(name, heading.origin, NAME, tuple(fields), desc, constant, examples))
             continue
-        block = _values_block(body)
+        members = member_headings(body)
+        if members:
+            union, diags = read_union(path, heading, members, desc)
+            unions.append(union)
+            b.diags.extend(diags)
+            continue
+        block = values_block(body)
         if block is not None:
-            enum = b.enum(heading, body, block)
-            if enum is not None:
-                enums.append(enum)
-    return DocFragments(path, NAME, tuple(objects), tuple(enums + b.enums), tuple(b.diags))
+            frag, diags = read_values(path, text, heading, body, block, desc)
+            b.diags.extend(diags)
+            if isinstance(frag, EnumFrag):
+                enums.append(frag)
+            elif frag is not None:
+                unions.append(frag)
+    return DocFragments(path, NAME, tuple(objects), tuple(enums + b.enums), tuple(b.diags), tuple(unions))

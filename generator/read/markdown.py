@@ -226,5 +226,41 @@ def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
     return line.count("|") + 1
 
 
+def raw_row_cells(text: str, origin: Origin) -> list[str]:
+    """The cells of a table row's source line, split at every ``|`` that is not escaped or in a
+    code span (what a writer meant when a description holds an unescaped ``|``), unstripped. Without an outer
+    pipe on the left, a trailing ``|`` ends an empty last cell (openapi-generator's Notes)."""
+    lines = _lines(text)
+    if not 0 < origin.line <= len(lines):
+        return []
+    line = lines[origin.line - 1].strip()
+    if line.startswith("|"):  # an outer pipe on the left: the right one is outer too
+        line = line[1:]
+        if line.endswith("|") and not line.endswith("\\|"):
+            line = line[:-1]
+    cells: list[str] = []
+    start = i = 0
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == "`":
+            close = line.find("`", i + 1)
+            i = len(line) if close < 0 else close + 1
+            continue
+        if line[i] == "|":
+            cells.append(line[start:i])
+            start = i + 1
+        i += 1
+    cells.append(line[start:])
+    return cells
+
+
+def inline_text(raw: str) -> tuple[str, tuple[str, ...]]:
+    """Inline Markdown → (flattened text, link targets), as table cells are given."""
+    text, links = _inline(raw)
+    return text.strip(), links
+
+
 _ESCAPE = re.compile(r"\\.")
 _CODE_SPAN = re.compile(r"`[^`]*`")

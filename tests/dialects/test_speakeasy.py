@@ -399,9 +399,11 @@ def test_row_with_missing_cell_is_e105_at_row_line() -> None:
     assert [f.wire_name for f in only(frags).fields] == ["a"]
 
 
-def test_row_with_extra_cell_is_e105() -> None:
-    frags = run(doc(f"| `a` | *string* | {YES} | N/A | extra |\n"))
-    assert [(d.code, d.origin) for d in frags.diagnostics] == [("E105", Origin("t.md", 9, 1))]
+def test_row_with_a_surplus_cell_joins_it_into_the_description_with_w111() -> None:
+    frags = run(doc(f"| `a` | *string* | {YES} | Ends at <|endoftext|> here |\n"))
+    assert [(d.code, d.origin) for d in frags.diagnostics] == [("W111", Origin("t.md", 9, 1))]
+    (field,) = only(frags).fields
+    assert (field.wire_name, field.description) == ("a", "Ends at <|endoftext|> here")
 
 
 def test_escaped_pipe_is_not_an_extra_cell() -> None:
