@@ -14,12 +14,15 @@ before prose reading.
 
 from __future__ import annotations
 
+import ast
 import html
+import keyword
 import re
 from typing import Optional, Union
 
 from generator.dialects import notation, prose
 from generator.dialects.limits import short as _short
+from generator.dialects.page import class_name, recover_row, sections, undocumented_union, values_frag
 from generator.model.claims import (
     NULLABLE,
     REQUIRED,
@@ -30,15 +33,44 @@ from generator.model.claims import (
     FieldFrag,
     ObjectFrag,
     Strength,
+    UnionFrag,
 )
-from generator.model.diagnostics import Diagnostic, Origin, error
+from generator.model.diagnostics import Diagnostic, Origin, error, warning
 from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
-from generator.model.names import pascal_case, title_to_class_name
+from generator.model.names import pascal_case
 from generator.read.markdown import Block, Cell, Heading, ListItem, Paragraph, Table, raw_row_cell_count
 
 NAME = "openapi-generator"
 
 _HEADER = ("name", "type", "description", "notes")
+_EXTRA_KEYS = "any string name"  # python-prior's row for additional properties, not a field
+_ONE_OF = re.compile(r"must be one of (\[.*\])", re.DOTALL)
+# the generator's reserved words (it writes var_<word>), besides Python's keywords
+_RESERVED = frozenset(w.lower() for w in keyword.kwlist) | {
+    "all_params",
+    "resource_path",
+    "path_params",
+    "query_params",
+    "header_params",
+    "form_params",
+    "local_var_files",
+    "body_params",
+    "auth_settings",
+    "property",
+    "schema",
+    "base64",
+    "json",
+    "date",
+    "float",
+    "print",
+    "exec",
+    "self",
+    "none",
+    "true",
+    "false",
+    "async",
+    "await",
+}
 _ENUM_VALUE = re.compile(r"\(value:\s*`?(?P<v>[^`)]*)`?\s*\)")
 _WORDS: dict[str, tuple[TypeExpr, bool]] = {
     "str": (Scalar("str"), False),
@@ -75,17 +107,6 @@ def parse_type(text: str) -> tuple[TypeExpr, bool]:
 # ---------------------------------------------------------------- detection
 
 
-def _sections(blocks: list[Block]) -> list[tuple[Heading, list[Block]]]:
-    """Blocks grouped under each level-1 heading (blocks before the first one are dropped)."""
-    out: list[tuple[Heading, list[Block]]] = []
-    for b in blocks:
-        if isinstance(b, Heading) and b.level == 1:
-            out.append((b, []))
-        elif out:
-            out[-1][1].append(b)
-    return out
-
-
 def _is_props_table(text: str, block: Table, after: Optional[Heading]) -> bool:
     if tuple(c.text.strip().lower() for c in block.header) != _HEADER:
         return False
@@ -120,15 +141,10 @@ def _tables(text: str, body: list[Block]) -> list[Table]:
 
 
 def detect(text: str, blocks: list[Block]) -> bool:
-    return any(_tables(text, body) or _enum_items(body) for _, body in _sections(blocks))
+    return any(_tables(text, body) or _enum_items(body) for _, body in sections(blocks))
 
 
 # ---------------------------------------------------------------- parsing
-
-
-def _class_name(heading: Heading) -> str:
-    name = heading.text.strip().rsplit(".", 1)[-1].strip()
-    return name if name.isidentifier() else title_to_class_name(heading.text)
 
 
 def _description(body: list[Block]) -> str:
@@ -153,10 +169,15 @@ class _Builder:
 
     def row(self, obj_name: str, cells: tuple[Cell, ...]) -> tuple[Optional[FieldFrag], Optional[str]]:
         name_c, type_c, desc_c, notes_c = cells
-        wire = _unescape(name_c.text).strip("`* ")
-        if not wire:
+        shown = _unescape(notation.read_cell(name_c.raw)[0]).strip()
+        if not shown:
             self.diags.append(error("E105", "table row without a field name", name_c.origin))
             return None, None
+        if shown == _EXTRA_KEYS:
+            return None, None
+        wire, guessed = _wire_name(shown, name_c.origin)
+        if guessed is not None:
+            self.diags.append(guessed)
         claims: list[Claim] = []
         written, _ = notation.read_cell(type_c.raw)
         try:
@@ -186,10 +207,11 @@ class _Builder:
                 constant = const
         if prose.says_nullable(desc):
             claims.append(self.claim(NULLABLE, True, Strength.PROSE, desc_c.origin))
-        return FieldFrag(wire, name_c.origin, tuple(claims), desc), constant
+        sdk_name = shown if shown != wire else ""
+        return FieldFrag(wire, name_c.origin, tuple(claims), desc, sdk_name), constant
 
     def model(self, heading: Heading, body: list[Block], tables: list[Table]) -> ObjectFrag:
-        name = _class_name(heading)
+        name = class_name(heading)
         fields: list[FieldFrag] = []
         seen: dict[str, Origin] = {}
         constant: Optional[str] = None
@@ -201,10 +223,11 @@ class _Builder:
                 if count == width - 1 and self._trailing_pipe(origin.line):
                     count = width  # "desc | " : the generator's way of writing an empty Notes cell
                 if count != width or len(cells) != width:
-                    where = Origin(self.path, origin.line, 1)
-                    msg = f"table row has {count} cells, the header has {width}"
-                    self.diags.append(error("E105", msg, where))
-                    continue
+                    recovered, problem = recover_row(self.text, origin, width, joined=2)
+                    self.diags.append(problem)
+                    if recovered is None:
+                        continue
+                    cells = recovered
                 frag, const = self.row(name, cells)
                 if frag is None:
                     continue
@@ -224,24 +247,90 @@ class _Builder:
         ends = src.endswith("|") and not src.endswith("\\|")
         return ends and not src.lstrip().startswith("|")
 
-    def enum(self, heading: Heading, body: list[Block], items: list[ListItem]) -> EnumFrag:
-        values: list[str] = []
+    def enum(self, heading: Heading, body: list[Block], items: list[ListItem]) -> Union[EnumFrag, UnionFrag]:
+        values: list[Union[str, int]] = []
         for item in items:
             m = _ENUM_VALUE.search(item.text)
             if m:
-                values.append(_unescape(m.group("v")).strip().strip("'\""))
-        return EnumFrag(_class_name(heading), tuple(values), heading.origin, NAME, _description(body))
+                values.append(_literal(_unescape(m.group("v")).strip()))
+        return values_frag(class_name(heading), values, True, heading.origin, NAME, _description(body))
+
+
+def _literal(text: str) -> Union[str, int]:
+    """An enum value as the generator prints it: a Python literal (``'json'``, ``1``) or bare text."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text.strip("'\"")
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else text
+
+
+def _prior_enum_values(frag: ObjectFrag, table: Table) -> Optional[list[Union[str, int]]]:
+    """python-prior enum page: one ``value`` row whose Notes say ``must be one of ["a", "b", ]``."""
+    if len(table.rows) != 1 or [f.wire_name for f in frag.fields] != ["value"]:
+        return None
+    m = _ONE_OF.search(_unescape(table.rows[0][-1].text))
+    if m is None:
+        return None
+    try:
+        values = ast.literal_eval(m.group(1))
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if not isinstance(values, list) or not values:
+        return None
+    if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+        return None
+    return values
+
+
+def _wire_name(name: str, origin: Origin) -> tuple[str, Optional[Diagnostic]]:
+    """The generator escapes a property name that is a reserved word or starts with a digit
+    (``var_return``, ``var_123_list``; python-prior ``_return``, ``_123_list``): read it back."""
+    for prefix in ("var_", "_"):
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and rest and not rest.startswith("_"):
+            if rest.lower() in _RESERVED or rest[0].isdigit():
+                msg = (
+                    f"field {name!r} read as wire name {rest!r}: {prefix!r} is taken for the generator's "
+                    "escape of a reserved or digit-led name (a guess; the page does not print the wire "
+                    "name, which may differ, e.g. '123-list')"
+                )
+                return rest, warning("W112", msg, origin)
+    return name, None
+
+
+def _model_or_type(
+    b: _Builder, heading: Heading, body: list[Block], tables: list[Table]
+) -> Union[ObjectFrag, EnumFrag, UnionFrag]:
+    frag = b.model(heading, body, tables)
+    if any(t.rows for t in tables):
+        values = _prior_enum_values(frag, tables[0]) if len(tables) == 1 else None
+        if values is None:
+            return frag
+        return values_frag(frag.name, values, True, heading.origin, NAME, frag.description)
+    union, warned = undocumented_union(
+        frag.name,
+        heading.origin,
+        NAME,
+        frag.description,
+        "the page has an empty properties table (openapi-generator's page for a oneOf/anyOf of "
+        "non-objects, or an enum whose values it does not list)",
+    )
+    b.diags.append(warned)
+    return union
 
 
 def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
     b = _Builder(path, text)
-    objects: list[ObjectFrag] = []
-    enums: list[EnumFrag] = []
-    for heading, body in _sections(blocks):
+    found: list[Union[ObjectFrag, EnumFrag, UnionFrag]] = []
+    for heading, body in sections(blocks):
         tables = _tables(text, body)
         items = _enum_items(body)
         if tables:
-            objects.append(b.model(heading, body, tables))
+            found.append(_model_or_type(b, heading, body, tables))
         elif items:
-            enums.append(b.enum(heading, body, items))
-    return DocFragments(path, NAME, tuple(objects), tuple(enums + b.enums), tuple(b.diags))
+            found.append(b.enum(heading, body, items))
+    objects = tuple(f for f in found if isinstance(f, ObjectFrag))
+    enums = tuple(f for f in found if isinstance(f, EnumFrag))
+    unions = tuple(f for f in found if isinstance(f, UnionFrag))
+    return DocFragments(path, NAME, objects, enums + tuple(b.enums), tuple(b.diags), unions)

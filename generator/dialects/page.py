@@ -43,14 +43,15 @@ def class_name(heading: Heading) -> str:
 def values_frag(
     name: str, values: list[Union[str, int]], closed: bool, origin: Origin, dialect: str, description: str
 ) -> Union[EnumFrag, UnionFrag]:
-    """An enum page's values: strings make an enum; integers a union of their literals (an open
-    integer enum, whose other values are accepted too, is a plain ``int``)."""
-    if all(isinstance(v, str) for v in values):
+    """An enum page's values: strings make an enum (a value written as a number among strings is
+    kept as its text); integers alone a union of their literals (an open integer enum, whose other
+    values are accepted too, is a plain ``int``)."""
+    if not all(isinstance(v, int) for v in values):
         return EnumFrag(name, tuple(str(v) for v in values), origin, dialect, description)
+    ints = tuple(v for v in values if isinstance(v, int))
     if closed:
-        return UnionFrag(name, (LiteralOf(tuple(values)),), origin, dialect, description)
-    kinds = tuple(dict.fromkeys(Scalar("int" if isinstance(v, int) else "str") for v in values))
-    return UnionFrag(name, kinds, origin, dialect, description)
+        return UnionFrag(name, (LiteralOf(ints),), origin, dialect, description)
+    return UnionFrag(name, (Scalar("int"),), origin, dialect, description)
 
 
 def undocumented_union(
