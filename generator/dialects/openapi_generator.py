@@ -38,7 +38,16 @@ from generator.model.claims import (
 from generator.model.diagnostics import Diagnostic, Origin, error, warning
 from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
 from generator.model.names import pascal_case
-from generator.read.markdown import Block, Cell, Heading, ListItem, Paragraph, Table, raw_row_cell_count
+from generator.read.markdown import (
+    Block,
+    Cell,
+    Heading,
+    ListItem,
+    Paragraph,
+    Table,
+    raw_row_cell_count,
+    source_lines,
+)
 
 NAME = "openapi-generator"
 
@@ -112,7 +121,7 @@ def _is_props_table(text: str, block: Table, after: Optional[Heading]) -> bool:
         return False
     if after is not None and after.level > 1 and after.text.strip().lower() != "properties":
         return False  # e.g. an API page's "### Parameters" table
-    lines = text.splitlines()
+    lines = source_lines(text)
     line = lines[block.origin.line - 1] if 0 < block.origin.line <= len(lines) else ""
     return not line.lstrip().startswith("|")
 
@@ -242,7 +251,7 @@ class _Builder:
         return ObjectFrag(name, heading.origin, NAME, tuple(fields), _description(body), constant)
 
     def _trailing_pipe(self, line: int) -> bool:
-        lines = self.text.splitlines()
+        lines = source_lines(self.text)
         src = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
         ends = src.endswith("|") and not src.endswith("\\|")
         return ends and not src.lstrip().startswith("|")

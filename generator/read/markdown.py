@@ -119,7 +119,7 @@ def _column(line_text: str, content: str, start: int) -> int:
 
 def parse_blocks(text: str, path: str) -> list[Block]:
     """Parse Markdown into a flat list of blocks in document order."""
-    lines = text.splitlines()
+    lines = list(source_lines(text))
     env: dict[str, object] = {}
     tokens = _BLOCKS.parse(text, env)
     if env.get("references"):  # reference-style links need the document's own definitions
@@ -201,16 +201,18 @@ def _read_table(tokens: list[Token], i: int, lines: list[str], path: str) -> tup
 
 
 @lru_cache(maxsize=8)
-def _lines(text: str) -> tuple[str, ...]:
-    """A document's lines, split once: every table row asks for its own line."""
-    return tuple(text.splitlines())
+def source_lines(text: str) -> tuple[str, ...]:
+    """A document's lines as Markdown counts them: split at ``\n`` only (documents arrive with line
+    ends normalised), so U+2028, NEL or a form feed inside a table cell stays in its row. Split
+    once: every table row asks for its own line."""
+    return tuple(text.split("\n"))
 
 
 def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
     """How many cells the source line of a table row really has (markdown-it pads or drops)."""
     if origin is None:
         return 0
-    lines = _lines(text)
+    lines = source_lines(text)
     if not 0 < origin.line <= len(lines):
         return 0
     line = lines[origin.line - 1].strip()
@@ -230,7 +232,7 @@ def raw_row_cells(text: str, origin: Origin) -> list[str]:
     """The cells of a table row's source line, split at every ``|`` that is not escaped or in a
     code span (what a writer meant when a description holds an unescaped ``|``), unstripped. Without an outer
     pipe on the left, a trailing ``|`` ends an empty last cell (openapi-generator's Notes)."""
-    lines = _lines(text)
+    lines = source_lines(text)
     if not 0 < origin.line <= len(lines):
         return []
     line = lines[origin.line - 1].strip()

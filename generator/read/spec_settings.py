@@ -36,6 +36,8 @@ class SpecSettings:
     aliases: dict[str, str] = field(default_factory=dict)
     precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
     path: str = ""
+    # glob patterns, relative to the spec folder, of pages not to read (see documents.select_documents)
+    exclude: tuple[str, ...] = ()
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -63,8 +65,10 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
-        if key not in ("aliases", "precedence"):
-            diags.append(error("E104", f"unknown setting '{key}' (known: aliases, precedence)", origin))
+        if key not in ("aliases", "precedence", "exclude"):
+            diags.append(
+                error("E104", f"unknown setting '{key}' (known: aliases, precedence, exclude)", origin)
+            )
     aliases: dict[str, str] = {}
     for name, target in dict(data.get("aliases", {})).items():
         if not isinstance(target, str) or not target.isidentifier():
@@ -81,4 +85,15 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             diags.append(error("E104", f"precedence '{attr}' names unknown dialects {bad}", origin))
             continue
         precedence[attr] = tuple(order)
-    return SpecSettings(aliases, precedence, shown), diags
+    exclude, d = _exclude_patterns(data.get("exclude", []), origin)
+    diags += d
+    return SpecSettings(aliases, precedence, shown, exclude), diags
+
+
+def _exclude_patterns(value: Any, origin: Origin) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """``exclude = ["*Api.md", "drafts/*"]``: a list of non-empty glob patterns."""
+    if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
+        return (), [
+            error("E104", 'exclude must be a list of glob patterns (strings), e.g. ["*Api.md"]', origin)
+        ]
+    return tuple(p.strip() for p in value), []
