@@ -8,8 +8,9 @@ A documentation folder holds more than model pages. Generators write, beside the
 - SDK operation pages (Speakeasy ``docs/sdks/<tag>/README.md``): ``### Available Operations``,
   per operation ``### Parameters``, ``### Response`` and ``### Errors``;
 - README pages: ``## Documentation for API Endpoints`` / ``## Documentation For Models``
-  (openapi-generator), ``## SDK Installation`` (Speakeasy), ``## Installation`` with ``## Usage``
-  or ``## Getting Started``.
+  (openapi-generator), ``## SDK Installation`` or the ``<!-- Start … [section] -->`` markers
+  Speakeasy writes in README.md and USAGE.md, ``## Installation`` with ``## Usage`` or
+  ``## Getting Started``.
 
 Detection looks at headings, tables and sentences, never at the file name alone. A page with a
 model table of a known dialect is never claimed here (it is checked first).
@@ -30,6 +31,8 @@ _OPERATIONS_HEADER = ("method", "http request", "description")
 _README_HEADINGS = frozenset(
     {"documentation for api endpoints", "documentation for models", "sdk installation", "sdk example usage"}
 )
+# Speakeasy marks the sections it writes in README.md / USAGE.md: <!-- Start SDK Example Usage [usage] -->
+_SPEAKEASY_MARKER = re.compile(r"<!-- (?:Start|End) [^>]*\[[\w-]+\] -->")
 _MODEL_HEADINGS = frozenset({"properties", "fields", "values", "supported types", "enum"})
 
 
@@ -61,7 +64,8 @@ def _readme_page(blocks: list[Block]) -> bool:
     if titles & _MODEL_HEADINGS:
         return False
     generic = "installation" in titles and bool(titles & {"usage", "getting started"})
-    return bool(titles & _README_HEADINGS) or generic
+    speakeasy = any(isinstance(b, Paragraph) and _SPEAKEASY_MARKER.match(b.text) for b in blocks)
+    return bool(titles & _README_HEADINGS) or generic or speakeasy
 
 
 def _kind(blocks: list[Block]) -> str:

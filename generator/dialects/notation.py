@@ -38,6 +38,20 @@ _PAREN_GENERICS = frozenset({"dict", "list"})  # python-legacy: dict(str, int), 
 _BINARY = frozenset({"IO"})  # IO[bytes]: an upload, sent as a string
 
 
+# Python names of values JSON carries as strings, written the same way by every Python generator
+SHARED_WORDS: dict[str, tuple[TypeExpr, bool]] = {
+    "datetime.datetime": (Scalar("str"), False),
+    "datetime.date": (Scalar("str"), False),
+    "datetime.time": (Scalar("str"), False),
+    "UUID": (Scalar("str"), False),
+    "uuid.UUID": (Scalar("str"), False),
+    "io.BytesIO": (Scalar("str"), False),
+    "io.IOBase": (Scalar("str"), False),
+    "BinaryIO": (Scalar("str"), False),
+    "typing.BinaryIO": (Scalar("str"), False),
+}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What a dialect's words mean: name → (type, vague), and whether ``Optional[X]`` says null."""

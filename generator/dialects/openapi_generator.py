@@ -22,6 +22,7 @@ from typing import Optional, Union
 
 from generator.dialects import notation, prose
 from generator.dialects.limits import short as _short
+from generator.dialects.notation import SHARED_WORDS
 from generator.dialects.page import class_name, recover_row, sections, undocumented_union, values_frag
 from generator.model.claims import (
     NULLABLE,
@@ -97,6 +98,14 @@ _WORDS: dict[str, tuple[TypeExpr, bool]] = {
     # python-prior: a bare dict / list is free-form
     "dict": (MapOf(AnyType()), False),
     "list": (ListOf(AnyType()), False),
+    # python-pydantic-v1 and later templates that print pydantic's strict types
+    "StrictStr": (Scalar("str"), False),
+    "StrictInt": (Scalar("int"), False),
+    "StrictFloat": (Scalar("float"), False),
+    "StrictBool": (Scalar("bool"), False),
+    "StrictBytes": (Scalar("str"), False),
+    "Any": (AnyType(), False),
+    **SHARED_WORDS,
 }
 # openapi-generator's Optional[X] (python-legacy) is "may be None"
 VOCABULARY = notation.Vocabulary(_WORDS, optional_is_nullable=True)

@@ -25,7 +25,9 @@ def _id(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
 
 
-def test_every_dialect_has_cases_and_every_case_its_expectation() -> None:
+def test_every_dialect_has_cases_and_every_case_its_expectation(request: pytest.FixtureRequest) -> None:
+    if request.config.getoption("--update-cases", default=False):
+        pytest.skip("expectations are being rewritten")
     assert {p.parent.name for p in DOCUMENTS} >= {"speakeasy", "openapi-generator", "not-a-model"}
     expected = {p.with_suffix("") for p in CASES.glob("*/*.expected")}
     assert expected == {
