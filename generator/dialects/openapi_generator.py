@@ -10,6 +10,18 @@ and required-ness (``[optional]`` in Notes; an empty Notes cell means required).
 nullability, so no table-strength NULLABLE claim is made unless the type says ``Optional[...]``.
 Descriptions are HTML-escaped by the generator (``&#x60;``, ``\\&quot;``): they are unescaped
 before prose reading.
+
+What the page cannot say, read as the generator writes it:
+
+- An empty properties table: the generator lists no ``vars`` for a oneOf/anyOf of non-objects,
+  nor for an enum whose values its older templates do not print (a free-form object gets no
+  page). Read as a union of any JSON value, with W110, never as an empty object.
+- The first cell is the Python attribute name; a reserved or digit-led name is escaped
+  (``var_schema``, ``var_123_list``; python-prior ``_return``): read back with W112.
+- python-prior: an enum page is one ``value`` row whose Notes say ``must be one of [...]``;
+  the ``any string name`` row is its extra-keys row, not a field.
+- A row with more cells than the header has an unescaped ``|`` in its description: Notes stays
+  the last cell and the rest is joined back into the description (W111).
 """
 
 from __future__ import annotations
