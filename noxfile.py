@@ -89,3 +89,12 @@ def bench(session: nox.Session) -> None:
     """
     session.install("-e", ".[test]")
     session.run("python", "bench/run.py", env={"BENCH_ROUNDS": os.environ.get("BENCH_ROUNDS", "3")})
+
+
+@nox.session
+def corpora(session: nox.Session) -> None:
+    """Every corpus in /work/shared/corpora (or the folders given after --), whole folder: pages
+    accepted, models/unions/enums, warnings by code, row agreement with tests/corpora/rowcheck.py,
+    generate time and peak memory, modules importing, generated tests passed, mypy errors. One table."""
+    session.install("-e", ".[test]")
+    session.run("python", "tests/corpora/measure.py", *session.posargs)

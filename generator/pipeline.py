@@ -10,7 +10,7 @@ from generator.dialects import parse_document
 from generator.emit.reserved import check_spec_names
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.model.ir import Spec
-from generator.read.documents import display_path, find_documents, read_document
+from generator.read.documents import display_path, read_document, select_documents
 from generator.read.spec_settings import load_settings
 from generator.reconcile.merge import merge
 from generator.reconcile.resolve import rename_fields, resolve
@@ -24,7 +24,8 @@ def load_spec(
         return None, [error("E101", "spec directory does not exist", Origin(display_path(spec_dir), 1, 1))]
     settings, d = load_settings(spec_dir)
     diags += d
-    paths = find_documents(spec_dir)
+    paths, d = select_documents(spec_dir, settings.exclude)
+    diags += d
     fragments = []
     inputs: list[str] = []
     digest = hashlib.sha256()

@@ -1,40 +1,49 @@
-"""One module per documentation dialect.
+"""One module per documentation dialect, and the registry that picks one for each document.
 
-Each module offers ``NAME`` (the dialect's name), ``detect(text, blocks) -> bool`` (does this
-document look like this dialect) and ``parse(path, text, blocks) -> DocFragments``. Detection
-tries the dialects in ``DIALECTS`` order; the first that claims a document parses it.
+Each dialect module offers ``NAME``, ``detect(text, blocks) -> bool`` and
+``parse(path, text, blocks) -> DocFragments``; ``DIALECTS`` holds them in detection order
+(``registry.Dialect`` records). Add a dialect with ``DIALECTS.register(Dialect(...))``.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
-
-from generator.dialects import openai_reference, openapi_generator, plain_text, speakeasy
+from generator.dialects import not_models, openai_reference, openapi_generator, plain_text, speakeasy
+from generator.dialects.registry import Dialect, DialectRegistry
 from generator.model.claims import DocFragments
 from generator.model.diagnostics import Origin, error
 from generator.read.documents import SourceDoc
 from generator.read.markdown import parse_blocks
 
-DIALECTS: tuple[ModuleType, ...] = (openapi_generator, speakeasy, openai_reference, plain_text)
+DIALECTS = DialectRegistry(
+    tuple(
+        Dialect(module.NAME, module.detect, module.parse)
+        for module in (not_models, openapi_generator, speakeasy, openai_reference, plain_text)
+    )
+)
 
-__all__ = ["DIALECTS", "parse_document", "openai_reference", "openapi_generator", "plain_text", "speakeasy"]
+__all__ = [
+    "DIALECTS",
+    "Dialect",
+    "DialectRegistry",
+    "parse_document",
+    "not_models",
+    "openai_reference",
+    "openapi_generator",
+    "plain_text",
+    "speakeasy",
+]
 
 
 def parse_document(doc: SourceDoc) -> DocFragments:
     blocks = parse_blocks(doc.text, doc.path)
-    for dialect in DIALECTS:
-        if dialect.detect(doc.text, blocks):
-            result: DocFragments = dialect.parse(doc.path, doc.text, blocks)
-            return result
+    dialect = DIALECTS.find(doc.text, blocks)
+    if dialect is not None:
+        return dialect.parse(doc.path, doc.text, blocks)
+    known = ", ".join(n for n in DIALECTS.names() if n != not_models.NAME)
     return DocFragments(
         doc.path,
         "unknown",
         diagnostics=(
-            error(
-                "E102",
-                "document is in no known dialect (expected an OpenAI reference, openapi-generator, "
-                "Speakeasy or scraped plain-text page)",
-                Origin(doc.path, 1, 1),
-            ),
+            error("E102", f"document is in no known dialect (known: {known})", Origin(doc.path, 1, 1)),
         ),
     )

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.dialects import prose
 from generator.dialects.limits import MAX_EXAMPLE_DEPTH, MAX_TYPE_DEPTH, too_deep
 from generator.dialects.limits import short as _short
+from generator.dialects.prose import collapse, prose_claims
 from generator.model import names
 from generator.model.claims import (
     NULLABLE,
@@ -35,7 +35,6 @@ from generator.model.ir import (
     LiteralOf,
     MapOf,
     ObjectType,
-    Ref,
     Scalar,
     TypeExpr,
     UnionOf,
@@ -59,11 +58,6 @@ _WORDS: dict[str, tuple[TypeExpr, bool]] = {
 _KNOWN = sorted([*_WORDS, "null", "array of"])
 _LITERAL = re.compile(r'"([^"]*)"')
 _ARRAY_OF = re.compile(r"array\s+of\s+(.+)", re.IGNORECASE)
-_WS = re.compile(r"\s+")
-
-
-def collapse(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def _is_header(table: Table) -> bool:
@@ -135,26 +129,6 @@ def _did_you_mean(word: str) -> str:
         return ""
     close = difflib.get_close_matches(word.lower(), _KNOWN, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def prose_claims(
-    obj_name: str, wire: str, desc: str, origin: Origin, dialect: str
-) -> tuple[list[Claim], Optional[EnumFrag], Optional[str]]:
-    """Claims a description carries: a constant, an enum, "will be null". Returns (claims, enum, constant)."""
-    claims: list[Claim] = []
-    enum: Optional[EnumFrag] = None
-    const = prose.constant(desc)
-    if const is not None:
-        claims.append(Claim(TYPE, LiteralOf((const,)), Strength.PROSE, origin, dialect))
-    else:
-        values = prose.enum_values(desc)
-        if values:
-            name = obj_name + names.pascal_case(wire)
-            enum = EnumFrag(name, values, origin, dialect)
-            claims.append(Claim(TYPE, Ref(name), Strength.PROSE, origin, dialect))
-    if prose.says_nullable(desc):
-        claims.append(Claim(NULLABLE, True, Strength.PROSE, origin, dialect))
-    return claims, enum, const
 
 
 @dataclass

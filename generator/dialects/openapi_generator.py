@@ -10,17 +10,32 @@ and required-ness (``[optional]`` in Notes; an empty Notes cell means required).
 nullability, so no table-strength NULLABLE claim is made unless the type says ``Optional[...]``.
 Descriptions are HTML-escaped by the generator (``&#x60;``, ``\\&quot;``): they are unescaped
 before prose reading.
+
+What the page cannot say, read as the generator writes it:
+
+- An empty properties table: the generator lists no ``vars`` for a oneOf/anyOf of non-objects,
+  nor for an enum whose values its older templates do not print (a free-form object gets no
+  page). Read as a union of any JSON value, with W110, never as an empty object.
+- The first cell is the Python attribute name; a reserved or digit-led name is escaped
+  (``var_schema``, ``var_123_list``; python-prior ``_return``): read back with W112.
+- python-prior: an enum page is one ``value`` row whose Notes say ``must be one of [...]``;
+  the ``any string name`` row is its extra-keys row, not a field.
+- A row with more cells than the header has an unescaped ``|`` in its description: Notes stays
+  the last cell and the rest is joined back into the description (W111).
 """
 
 from __future__ import annotations
 
+import ast
 import html
+import keyword
 import re
 from typing import Optional, Union
 
-from generator.dialects import prose
-from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
+from generator.dialects import notation, prose
 from generator.dialects.limits import short as _short
+from generator.dialects.notation import SHARED_WORDS
+from generator.dialects.page import class_name, recover_row, sections, undocumented_union, values_frag
 from generator.model.claims import (
     NULLABLE,
     REQUIRED,
@@ -31,27 +46,81 @@ from generator.model.claims import (
     FieldFrag,
     ObjectFrag,
     Strength,
+    UnionFrag,
 )
-from generator.model.diagnostics import Diagnostic, Origin, error
+from generator.model.diagnostics import Diagnostic, Origin, error, warning
 from generator.model.ir import AnyType, ListOf, LiteralOf, MapOf, Ref, Scalar, TypeExpr
-from generator.model.names import pascal_case, title_to_class_name
-from generator.read.markdown import Block, Cell, Heading, ListItem, Paragraph, Table, raw_row_cell_count
+from generator.model.names import pascal_case
+from generator.read.markdown import (
+    Block,
+    Cell,
+    Heading,
+    ListItem,
+    Paragraph,
+    Table,
+    raw_row_cell_count,
+    source_lines,
+)
 
 NAME = "openapi-generator"
 
 _HEADER = ("name", "type", "description", "notes")
-_ENUM_VALUE = re.compile(r"\(value:\s*`?(?P<v>[^`)]*)`?\s*\)")
-_TOKEN = re.compile(r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_.]*)|(?P<punct>[\[\](),]))")
-_SIMPLE: dict[str, TypeExpr] = {
-    "str": Scalar("str"),
-    "int": Scalar("int"),
-    "float": Scalar("float"),
-    "bool": Scalar("bool"),
-    "datetime": Scalar("str"),
-    "date": Scalar("str"),
-    "object": AnyType(),
+_EXTRA_KEYS = "any string name"  # python-prior's row for additional properties, not a field
+_ONE_OF = re.compile(r"must be one of (\[.*\])", re.DOTALL)
+# the generator's reserved words (it writes var_<word>), besides Python's keywords
+_RESERVED = frozenset(w.lower() for w in keyword.kwlist) | {
+    "all_params",
+    "resource_path",
+    "path_params",
+    "query_params",
+    "header_params",
+    "form_params",
+    "local_var_files",
+    "body_params",
+    "auth_settings",
+    "property",
+    "schema",
+    "base64",
+    "json",
+    "date",
+    "float",
+    "print",
+    "exec",
+    "self",
+    "none",
+    "true",
+    "false",
+    "async",
+    "await",
 }
-_GENERIC = frozenset({"list", "dict", "optional"})
+_ENUM_VALUE = re.compile(r"\(value:\s*`?(?P<v>[^`)]*)`?\s*\)")
+_WORDS: dict[str, tuple[TypeExpr, bool]] = {
+    "str": (Scalar("str"), False),
+    "int": (Scalar("int"), False),
+    "float": (Scalar("float"), False),
+    "bool": (Scalar("bool"), False),
+    "datetime": (Scalar("str"), False),
+    "date": (Scalar("str"), False),
+    "object": (AnyType(), False),
+    # binary and decimal values travel as strings in JSON; file_type is python-prior's upload
+    "bytearray": (Scalar("str"), False),
+    "bytes": (Scalar("str"), False),
+    "file_type": (Scalar("str"), False),
+    "decimal.Decimal": (Scalar("str"), False),
+    # python-prior: a bare dict / list is free-form
+    "dict": (MapOf(AnyType()), False),
+    "list": (ListOf(AnyType()), False),
+    # python-pydantic-v1 and later templates that print pydantic's strict types
+    "StrictStr": (Scalar("str"), False),
+    "StrictInt": (Scalar("int"), False),
+    "StrictFloat": (Scalar("float"), False),
+    "StrictBool": (Scalar("bool"), False),
+    "StrictBytes": (Scalar("str"), False),
+    "Any": (AnyType(), False),
+    **SHARED_WORDS,
+}
+# openapi-generator's Optional[X] (python-legacy) is "may be None"
+VOCABULARY = notation.Vocabulary(_WORDS, optional_is_nullable=True)
 
 
 def _unescape(text: str) -> str:
@@ -59,111 +128,13 @@ def _unescape(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-# ---------------------------------------------------------------- type notation
-
-
-class _TypeError(Exception):
-    pass
-
-
-class _TypeParser:
-    """Recursive descent over ``List[Dict[str, Foo]]``, ``dict(str, Foo)``, ``Optional[X]``."""
-
-    def __init__(self, text: str) -> None:
-        self.tokens: list[str] = []
-        pos = 0
-        text = text.strip()
-        while pos < len(text):
-            m = _TOKEN.match(text, pos)
-            if not m:
-                raise _TypeError(f"unexpected {text[pos:].strip()[:1]!r}")
-            self.tokens.append(m.group("name") or m.group("punct"))
-            pos = m.end()
-        self.i = 0
-        self.nullable = False
-        self.depth = 0
-
-    def _next(self) -> str:
-        if self.i >= len(self.tokens):
-            raise _TypeError("unexpected end")
-        tok = self.tokens[self.i]
-        self.i += 1
-        return tok
-
-    def _expect(self, tok: str) -> None:
-        got = self._next()
-        if got != tok:
-            raise _TypeError(f"expected {tok!r}, found {got!r}")
-
-    def parse(self) -> TypeExpr:
-        t = self._type(top=True)
-        if self.i != len(self.tokens):
-            raise _TypeError(f"unexpected {self.tokens[self.i]!r}")
-        return t
-
-    def _type(self, top: bool = False) -> TypeExpr:
-        self.depth += 1
-        try:
-            return self._type_at(top)
-        finally:
-            self.depth -= 1
-
-    def _type_at(self, top: bool) -> TypeExpr:
-        if self.depth > MAX_TYPE_DEPTH:
-            raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
-        name = self._next()
-        low = name.lower()
-        if low in _GENERIC:
-            opener = self._next()
-            closer = {"[": "]", "(": ")"}.get(opener)
-            if closer is None:
-                raise _TypeError(f"expected '[' after {name}")
-            if low == "list":
-                result: TypeExpr = ListOf(self._type())
-            elif low == "dict":
-                key = self._type()
-                if key != Scalar("str"):
-                    raise _TypeError("mapping keys must be str")
-                self._expect(",")
-                result = MapOf(self._type())
-            else:
-                # Only a top-level Optional can be a claim; nested ones (item nullability)
-                # cannot be expressed by a TypeExpr and are read as their inner type.
-                result = self._type()
-                if top:
-                    self.nullable = True
-            self._expect(closer)
-            return result
-        if name in _SIMPLE:
-            return _SIMPLE[name]
-        short = name.rsplit(".", 1)[-1]
-        if short[:1].isupper():
-            return Ref(short)
-        known = [*_SIMPLE, "List", "Dict", "Optional"]
-        raise _TypeError(f"unknown name {_short(name)!r}{did_you_mean(name, known)}")
-
-
 def parse_type(text: str) -> tuple[TypeExpr, bool]:
     """Type notation → (type, says Optional). Raises ValueError on unknown notation."""
-    try:
-        parser = _TypeParser(text)
-        return parser.parse(), parser.nullable
-    except _TypeError as exc:
-        raise ValueError(str(exc)) from None
+    read = notation.parse_type(text, VOCABULARY)
+    return read.type, read.nullable
 
 
 # ---------------------------------------------------------------- detection
-
-
-def _sections(blocks: list[Block]) -> list[tuple[Heading, list[Block]]]:
-    """Blocks grouped under each level-1 heading (blocks before the first one are dropped)."""
-    out: list[tuple[Heading, list[Block]]] = []
-    for b in blocks:
-        if isinstance(b, Heading) and b.level == 1:
-            out.append((b, []))
-        elif out:
-            out[-1][1].append(b)
-    return out
 
 
 def _is_props_table(text: str, block: Table, after: Optional[Heading]) -> bool:
@@ -171,7 +142,7 @@ def _is_props_table(text: str, block: Table, after: Optional[Heading]) -> bool:
         return False
     if after is not None and after.level > 1 and after.text.strip().lower() != "properties":
         return False  # e.g. an API page's "### Parameters" table
-    lines = text.splitlines()
+    lines = source_lines(text)
     line = lines[block.origin.line - 1] if 0 < block.origin.line <= len(lines) else ""
     return not line.lstrip().startswith("|")
 
@@ -200,15 +171,10 @@ def _tables(text: str, body: list[Block]) -> list[Table]:
 
 
 def detect(text: str, blocks: list[Block]) -> bool:
-    return any(_tables(text, body) or _enum_items(body) for _, body in _sections(blocks))
+    return any(_tables(text, body) or _enum_items(body) for _, body in sections(blocks))
 
 
 # ---------------------------------------------------------------- parsing
-
-
-def _class_name(heading: Heading) -> str:
-    name = heading.text.strip().rsplit(".", 1)[-1].strip()
-    return name if name.isidentifier() else title_to_class_name(heading.text)
 
 
 def _description(body: list[Block]) -> str:
@@ -233,25 +199,28 @@ class _Builder:
 
     def row(self, obj_name: str, cells: tuple[Cell, ...]) -> tuple[Optional[FieldFrag], Optional[str]]:
         name_c, type_c, desc_c, notes_c = cells
-        wire = _unescape(name_c.text).strip("`* ")
-        if not wire:
+        shown = _unescape(notation.read_cell(name_c.raw)[0]).strip()
+        if not shown:
             self.diags.append(error("E105", "table row without a field name", name_c.origin))
             return None, None
+        if shown == _EXTRA_KEYS:
+            return None, None
+        wire, guessed = _wire_name(shown, name_c.origin)
+        if guessed is not None:
+            self.diags.append(guessed)
         claims: list[Claim] = []
+        written, _ = notation.read_cell(type_c.raw)
         try:
-            texpr, optional = parse_type(_unescape(type_c.text))
+            read = notation.parse_type(written, VOCABULARY)
         except ValueError as exc:
-            self.diags.append(
-                error(
-                    "E201",
-                    f"unknown type notation {_short(type_c.text)!r} for {_short(wire)!r}: {exc}",
-                    type_c.origin,
-                )
-            )
+            msg = f"unknown type notation {_short(written)!r} for {_short(wire)!r}: {exc}"
+            self.diags.append(error("E201", msg, type_c.origin))
         else:
-            claims.append(self.claim(TYPE, texpr, Strength.TABLE, type_c.origin))
-            if optional:
+            claims.append(self.claim(TYPE, read.type, Strength.TABLE, type_c.origin))
+            if read.nullable:
                 claims.append(self.claim(NULLABLE, True, Strength.TABLE, type_c.origin))
+            if read.item_nullable:
+                self.diags.append(notation.item_null_warning(written, wire, type_c.origin))
         notes = _unescape(notes_c.text).lower()
         claims.append(self.claim(REQUIRED, "[optional]" not in notes, Strength.TABLE, notes_c.origin))
         desc = _unescape(desc_c.text)
@@ -268,10 +237,11 @@ class _Builder:
                 constant = const
         if prose.says_nullable(desc):
             claims.append(self.claim(NULLABLE, True, Strength.PROSE, desc_c.origin))
-        return FieldFrag(wire, name_c.origin, tuple(claims), desc), constant
+        sdk_name = shown if shown != wire else ""
+        return FieldFrag(wire, name_c.origin, tuple(claims), desc, sdk_name), constant
 
     def model(self, heading: Heading, body: list[Block], tables: list[Table]) -> ObjectFrag:
-        name = _class_name(heading)
+        name = class_name(heading)
         fields: list[FieldFrag] = []
         seen: dict[str, Origin] = {}
         constant: Optional[str] = None
@@ -283,10 +253,11 @@ class _Builder:
                 if count == width - 1 and self._trailing_pipe(origin.line):
                     count = width  # "desc | " : the generator's way of writing an empty Notes cell
                 if count != width or len(cells) != width:
-                    where = Origin(self.path, origin.line, 1)
-                    msg = f"table row has {count} cells, the header has {width}"
-                    self.diags.append(error("E105", msg, where))
-                    continue
+                    recovered, problem = recover_row(self.text, origin, width, joined=2)
+                    self.diags.append(problem)
+                    if recovered is None:
+                        continue
+                    cells = recovered
                 frag, const = self.row(name, cells)
                 if frag is None:
                     continue
@@ -301,29 +272,95 @@ class _Builder:
         return ObjectFrag(name, heading.origin, NAME, tuple(fields), _description(body), constant)
 
     def _trailing_pipe(self, line: int) -> bool:
-        lines = self.text.splitlines()
+        lines = source_lines(self.text)
         src = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
         ends = src.endswith("|") and not src.endswith("\\|")
         return ends and not src.lstrip().startswith("|")
 
-    def enum(self, heading: Heading, body: list[Block], items: list[ListItem]) -> EnumFrag:
-        values: list[str] = []
+    def enum(self, heading: Heading, body: list[Block], items: list[ListItem]) -> Union[EnumFrag, UnionFrag]:
+        values: list[Union[str, int]] = []
         for item in items:
             m = _ENUM_VALUE.search(item.text)
             if m:
-                values.append(_unescape(m.group("v")).strip().strip("'\""))
-        return EnumFrag(_class_name(heading), tuple(values), heading.origin, NAME, _description(body))
+                values.append(_literal(_unescape(m.group("v")).strip()))
+        return values_frag(class_name(heading), values, True, heading.origin, NAME, _description(body))
+
+
+def _literal(text: str) -> Union[str, int]:
+    """An enum value as the generator prints it: a Python literal (``'json'``, ``1``) or bare text."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text.strip("'\"")
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else text
+
+
+def _prior_enum_values(frag: ObjectFrag, table: Table) -> Optional[list[Union[str, int]]]:
+    """python-prior enum page: one ``value`` row whose Notes say ``must be one of ["a", "b", ]``."""
+    if len(table.rows) != 1 or [f.wire_name for f in frag.fields] != ["value"]:
+        return None
+    m = _ONE_OF.search(_unescape(table.rows[0][-1].text))
+    if m is None:
+        return None
+    try:
+        values = ast.literal_eval(m.group(1))
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if not isinstance(values, list) or not values:
+        return None
+    if not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+        return None
+    return values
+
+
+def _wire_name(name: str, origin: Origin) -> tuple[str, Optional[Diagnostic]]:
+    """The generator escapes a property name that is a reserved word or starts with a digit
+    (``var_return``, ``var_123_list``; python-prior ``_return``, ``_123_list``): read it back."""
+    for prefix in ("var_", "_"):
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and rest and not rest.startswith("_"):
+            if rest.lower() in _RESERVED or rest[0].isdigit():
+                msg = (
+                    f"field {name!r} read as wire name {rest!r}: {prefix!r} is taken for the generator's "
+                    "escape of a reserved or digit-led name (a guess; the page does not print the wire "
+                    "name, which may differ, e.g. '123-list')"
+                )
+                return rest, warning("W112", msg, origin)
+    return name, None
+
+
+def _model_or_type(
+    b: _Builder, heading: Heading, body: list[Block], tables: list[Table]
+) -> Union[ObjectFrag, EnumFrag, UnionFrag]:
+    frag = b.model(heading, body, tables)
+    if any(t.rows for t in tables):
+        values = _prior_enum_values(frag, tables[0]) if len(tables) == 1 else None
+        if values is None:
+            return frag
+        return values_frag(frag.name, values, True, heading.origin, NAME, frag.description)
+    union, warned = undocumented_union(
+        frag.name,
+        heading.origin,
+        NAME,
+        frag.description,
+        "the page has an empty properties table (openapi-generator's page for a oneOf/anyOf of "
+        "non-objects, or an enum whose values it does not list)",
+    )
+    b.diags.append(warned)
+    return union
 
 
 def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
     b = _Builder(path, text)
-    objects: list[ObjectFrag] = []
-    enums: list[EnumFrag] = []
-    for heading, body in _sections(blocks):
+    found: list[Union[ObjectFrag, EnumFrag, UnionFrag]] = []
+    for heading, body in sections(blocks):
         tables = _tables(text, body)
         items = _enum_items(body)
         if tables:
-            objects.append(b.model(heading, body, tables))
+            found.append(_model_or_type(b, heading, body, tables))
         elif items:
-            enums.append(b.enum(heading, body, items))
-    return DocFragments(path, NAME, tuple(objects), tuple(enums + b.enums), tuple(b.diags))
+            found.append(b.enum(heading, body, items))
+    objects = tuple(f for f in found if isinstance(f, ObjectFrag))
+    enums = tuple(f for f in found if isinstance(f, EnumFrag))
+    unions = tuple(f for f in found if isinstance(f, UnionFrag))
+    return DocFragments(path, NAME, objects, enums + tuple(b.enums), tuple(b.diags), unions)

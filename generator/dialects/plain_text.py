@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.dialects.limits import MAX_EXAMPLE_DEPTH, too_deep
-from generator.dialects.openai_reference import collapse, prose_claims
+from generator.dialects.prose import collapse, prose_claims
 from generator.model import names
 from generator.model.claims import DocFragments, EnumFrag, FieldFrag, ObjectFrag
 from generator.model.diagnostics import Diagnostic, Origin, error, warning

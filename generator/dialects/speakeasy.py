@@ -3,8 +3,10 @@
 A model page is ``# ClassName``, a description paragraph, optionally ``## Example Usage`` with a
 TypeScript ``let value: ClassName = {...};`` block, and ``## Fields`` with a table
 ``Field | Type | Required | Description`` (newer generators add an ``Example`` column). An enum
-page has ``## Values``: a ``| Name | Value |`` table (Python, Go, Java SDKs) or a TypeScript union
-``"a" | "b"`` in a code block (TypeScript SDKs, ``| Unrecognized<string>`` when open).
+page has ``## Values`` and a union page ``## Supported Types`` (both read in ``speakeasy_types``).
+Python SDK field names escape reserved words with a trailing ``_`` (``from_``): read back as the
+wire name with a warning (W112); the ``__pydantic_extra__`` row says extra keys are kept and is
+not a field.
 
 Field names are the SDK's (camelCase in TypeScript): the wire name is ``camel_to_snake`` of it.
 Types are TypeScript (``string``, ``number``, ``Foo[]``, ``Record<string, any>``,
@@ -20,9 +22,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
-from generator.dialects import prose, ts_literal
-from generator.dialects.limits import MAX_TYPE_DEPTH, did_you_mean
+from generator.dialects import notation, prose, ts_literal
 from generator.dialects.limits import short as _short
+from generator.dialects.page import class_name, recover_row, sections, under
+from generator.dialects.speakeasy_types import (
+    VOCABULARY,
+    member_headings,
+    norm,
+    read_union,
+    read_values,
+    values_block,
+)
 from generator.model.claims import (
     NULLABLE,
     REQUIRED,
@@ -33,277 +43,53 @@ from generator.model.claims import (
     FieldFrag,
     ObjectFrag,
     Strength,
+    UnionFrag,
 )
 from generator.model.diagnostics import Diagnostic, Origin, error, warning
 from generator.model.ir import (
     AnyType,
     Example,
-    ListOf,
     LiteralOf,
     MapOf,
     ObjectType,
     Ref,
     Scalar,
     TypeExpr,
-    UnionOf,
 )
-from generator.model.names import camel_to_snake, pascal_case, title_to_class_name
+from generator.model.names import camel_to_snake, pascal_case
 from generator.read.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
 
 NAME = "speakeasy"
 
 _HEADER = ("field", "type", "required", "description")
-_ENUM_HEADER = ("name", "value")
 _TS_LANGS = frozenset({"typescript", "ts"})
 
-# ---------------------------------------------------------------- type notation
-
-_TOKEN = re.compile(
-    r"""\s*(?:(?P<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
-    r"""|(?P<num>-?\d+(?:\.\d+)?)"""
-    r"""|(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"""
-    r"""|(?P<punct>\[\]|[\[\]<>(),|]))"""
-)
-# name → (type, vague)
-_WORDS: dict[str, tuple[TypeExpr, bool]] = {
-    "string": (Scalar("str"), False),
-    "str": (Scalar("str"), False),
-    "number": (Scalar("float"), True),  # may be an int
-    "integer": (Scalar("int"), False),
-    "int": (Scalar("int"), False),
-    "bigint": (Scalar("int"), False),
-    "float": (Scalar("float"), False),
-    "boolean": (Scalar("bool"), False),
-    "bool": (Scalar("bool"), False),
-    "any": (AnyType(), False),
-    "Any": (AnyType(), False),
-    "Date": (Scalar("str"), False),
-    "date": (Scalar("str"), False),
-    "datetime": (Scalar("str"), False),
-    "object": (ObjectType(), True),
-    "array": (ListOf(AnyType()), True),
-}
-_WRAPPERS = {"Optional": False, "Nullable": True, "OptionalNullable": True}
-
-
-class _TypeError(Exception):
-    pass
-
-
-@dataclass
-class _TypeParser:
-    """Recursive descent over ``Foo[]``, ``Record<string, X>``, ``List[X]``, ``A | B``, ``Literal["x"]``."""
-
-    text: str
-    tokens: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
-    i: int = 0
-    vague: bool = False
-    nullable: bool = False
-    depth: int = 0
-
-    def __post_init__(self) -> None:
-        pos = 0
-        text = self.text.strip()
-        while pos < len(text):
-            m = _TOKEN.match(text, pos)
-            if not m or m.end() == pos:
-                raise _TypeError(f"unexpected {text[pos:].strip()[:1]!r}")
-            kind = m.lastgroup or "punct"
-            self.tokens.append((kind, m.group(kind)))
-            pos = m.end()
-
-    def _peek(self) -> str:
-        return self.tokens[self.i][1] if self.i < len(self.tokens) else ""
-
-    def _next(self) -> tuple[str, str]:
-        if self.i >= len(self.tokens):
-            raise _TypeError("unexpected end")
-        tok = self.tokens[self.i]
-        self.i += 1
-        return tok
-
-    def _expect(self, text: str) -> None:
-        _, got = self._next()
-        if got != text:
-            raise _TypeError(f"expected {text!r}, found {got!r}")
-
-    def parse(self) -> TypeExpr:
-        t = self._union(top=True)
-        if self.i != len(self.tokens):
-            raise _TypeError(f"unexpected {self._peek()!r}")
-        return t
-
-    def _union(self, top: bool = False) -> TypeExpr:
-        self.depth += 1
-        try:
-            return self._union_at(top)
-        finally:
-            self.depth -= 1
-
-    def _union_at(self, top: bool) -> TypeExpr:
-        if self.depth > MAX_TYPE_DEPTH:
-            raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
-        options: list[TypeExpr] = []
-        saw_null = False
-        while True:
-            if self._peek() == "null":
-                self._next()
-                saw_null = True
-            else:
-                options.append(self._postfix())
-            if self._peek() != "|":
-                break
-            self._next()
-        if saw_null:
-            if not top or not options:
-                raise _TypeError("null is only understood as an option of a field's type")
-            self.nullable = True
-        return _join(options)
-
-    def _args(self, close: str) -> list[TypeExpr]:
-        args = [self._union()]
-        while self._peek() == ",":
-            self._next()
-            args.append(self._union())
-        self._expect(close)
-        return args
-
-    def _postfix(self) -> TypeExpr:
-        t = self._primary()
-        levels = 0
-        while self._peek() == "[]":
-            self._next()
-            t = ListOf(t)
-            levels += 1
-            if self.depth + levels > MAX_TYPE_DEPTH:
-                raise _TypeError(f"nested more than {MAX_TYPE_DEPTH} levels deep")
-        return t
-
-    def _primary(self) -> TypeExpr:
-        kind, tok = self._next()
-        if tok == "(":
-            inner = self._union()
-            self._expect(")")
-            return inner
-        if kind == "str":
-            return LiteralOf((_unquote(tok),))
-        if kind != "name":
-            raise _TypeError(f"unexpected {tok!r}")
-        nxt = self._peek()
-        if nxt in ("<", "["):
-            self._next()
-            return self._generic(tok, self._args(">" if nxt == "<" else "]"))
-        if tok in _WORDS:
-            t, vague = _WORDS[tok]
-            self.vague = self.vague or vague
-            return t
-        short = tok.rsplit(".", 1)[-1]
-        if short[:1].isupper() and short not in ("Record", "Array", "List", "Dict"):
-            return Ref(short)
-        known = [*_WORDS, "Record", "Array", "List", "Dict", "Optional", "Nullable", "Union", "Literal"]
-        raise _TypeError(f"unknown name {_short(tok)!r}{did_you_mean(tok, known)}")
-
-    def _generic(self, name: str, args: list[TypeExpr]) -> TypeExpr:
-        if name in ("Record", "Dict", "dict", "Mapping") and len(args) == 2:
-            if args[0] != Scalar("str"):
-                raise _TypeError("mapping keys must be strings")
-            return MapOf(args[1])
-        if name in ("Array", "List", "list", "Sequence") and len(args) == 1:
-            return ListOf(args[0])
-        if name in _WRAPPERS and len(args) == 1:
-            self.nullable = self.nullable or _WRAPPERS[name]
-            return args[0]
-        if name == "Union" and args:
-            return _join(args)
-        if name == "Literal" and all(isinstance(a, LiteralOf) for a in args):
-            return _join(args)
-        raise _TypeError(f"unknown generic {name!r} with {len(args)} argument(s)")
-
-
-def _unquote(tok: str) -> str:
-    body = tok[1:-1]
-    return re.sub(r"\\(.)", r"\1", body)
-
-
-def _join(options: list[TypeExpr]) -> TypeExpr:
-    flat: list[TypeExpr] = []
-    for o in options:
-        for p in o.options if isinstance(o, UnionOf) else (o,):
-            if p not in flat:
-                flat.append(p)
-    if flat and all(isinstance(o, LiteralOf) for o in flat):
-        values: list[Union[str, int, bool]] = []
-        for o in flat:
-            assert isinstance(o, LiteralOf)
-            values.extend(v for v in o.values if v not in values)
-        return LiteralOf(tuple(values))
-    if not flat:
-        raise _TypeError("empty union")
-    return flat[0] if len(flat) == 1 else UnionOf(tuple(flat))
-
-
-def parse_type(text: str) -> tuple[TypeExpr, bool, bool]:
-    """Type notation → (type, vague, says nullable). Raises ValueError on unknown notation."""
-    try:
-        parser = _TypeParser(text)
-        t = parser.parse()
-        return t, parser.vague, parser.nullable
-    except _TypeError as exc:
-        raise ValueError(str(exc)) from None
-
-
-# ---------------------------------------------------------------- page structure
-
-
-def _norm(cells: tuple[Cell, ...]) -> tuple[str, ...]:
-    return tuple(c.text.strip().strip("`").lower() for c in cells)
+_ESCAPED = re.compile(r"^[A-Za-z]\w*[A-Za-z0-9]_$")  # from_, and_, format_: a keyword or builtin + "_"
+_EXTRA_KEYS = "__pydantic_extra__"  # the extra-keys row (additionalProperties), not a field
 
 
 def _is_fields_table(t: Table) -> bool:
-    return _norm(t.header)[:4] == _HEADER
-
-
-def _sections(blocks: list[Block]) -> list[tuple[Heading, list[Block]]]:
-    out: list[tuple[Heading, list[Block]]] = []
-    for b in blocks:
-        if isinstance(b, Heading) and b.level == 1:
-            out.append((b, []))
-        elif out:
-            out[-1][1].append(b)
-    return out
-
-
-def _under(body: list[Block], title: str) -> list[Block]:
-    """Blocks under the ``## <title>`` heading (to the next heading of level 2 or less)."""
-    found: list[Block] = []
-    inside = False
-    for b in body:
-        if isinstance(b, Heading) and b.level <= 2:
-            inside = b.text.strip().lower() == title
-        elif inside:
-            found.append(b)
-    return found
-
-
-def _values_block(body: list[Block]) -> Optional[Union[Table, CodeBlock]]:
-    for b in _under(body, "values"):
-        if isinstance(b, Table) and _norm(b.header)[:2] == _ENUM_HEADER:
-            return b
-        if isinstance(b, CodeBlock):
-            return b
-    return None
+    return norm(t.header)[:4] == _HEADER
 
 
 def detect(text: str, blocks: list[Block]) -> bool:
-    for _, body in _sections(blocks):
-        if any(isinstance(b, Table) and _is_fields_table(b) for b in body) or _values_block(body):
+    for _, body in sections(blocks):
+        tables = any(isinstance(b, Table) and _is_fields_table(b) for b in body)
+        if tables or values_block(body) or member_headings(body):
             return True
     return False
 
 
-def _class_name(heading: Heading) -> str:
-    name = heading.text.strip().strip("`").rsplit(".", 1)[-1].strip()
-    return name if name.isidentifier() else title_to_class_name(heading.text)
+def _wire_name(sdk: str, origin: Origin) -> tuple[str, Optional[Diagnostic]]:
+    """The wire name of an SDK name: camelCase → snake_case; a Python escape ``from_`` → ``from``."""
+    if not _ESCAPED.match(sdk):
+        return camel_to_snake(sdk), None
+    wire = camel_to_snake(sdk[:-1])
+    msg = (
+        f"field {sdk!r} read as wire name {wire!r}: the trailing '_' is taken for Python's escape of a "
+        f"reserved word (a guess; the page does not print the wire name)"
+    )
+    return wire, warning("W112", msg, origin)
 
 
 def _clean(text: str) -> str:
@@ -341,19 +127,27 @@ class _Builder:
         if not sdk:
             self.diags.append(error("E105", "table row without a field name", name_c.origin))
             return None, None
-        wire = camel_to_snake(sdk)
+        if sdk == _EXTRA_KEYS:
+            return None, None
+        wire, guessed = _wire_name(sdk, name_c.origin)
+        if guessed is not None:
+            self.diags.append(guessed)
         claims: list[Claim] = []
         constant: Optional[str] = None
+        written, _ = notation.read_cell(type_c.raw)
         try:
-            texpr, vague, nullable = parse_type(type_c.text)
+            read = notation.parse_type(written, VOCABULARY)
         except ValueError as exc:
-            msg = f"unknown type notation {_short(type_c.text)!r} for {_short(sdk)!r}: {exc}"
+            msg = f"unknown type notation {_short(written)!r} for {_short(sdk)!r}: {exc}"
             self.diags.append(error("E201", msg, type_c.origin))
         else:
-            strength = Strength.VAGUE if vague else Strength.TABLE
+            texpr = read.type
+            strength = Strength.VAGUE if read.vague else Strength.TABLE
             claims.append(self.claim(TYPE, texpr, strength, type_c.origin))
-            if nullable:
+            if read.nullable:
                 claims.append(self.claim(NULLABLE, True, Strength.TABLE, type_c.origin))
+            if read.item_nullable:
+                self.diags.append(notation.item_null_warning(written, sdk, type_c.origin))
             if wire == "object" and isinstance(texpr, LiteralOf) and len(texpr.values) == 1:
                 constant = str(texpr.values[0])
         req = req_c.text.strip()
@@ -391,9 +185,11 @@ class _Builder:
                 origin = cells[0].origin if cells else table.origin
                 count = raw_row_cell_count(self.text, origin)
                 if count != width or len(cells) != width:
-                    msg = f"table row has {count} cells, the header has {width}"
-                    self.diags.append(error("E105", msg, Origin(self.path, origin.line, 1)))
-                    continue
+                    recovered, problem = recover_row(self.text, origin, width, joined=3)
+                    self.diags.append(problem)
+                    if recovered is None:
+                        continue
+                    cells = recovered
                 frag, const = self.row(name, cells)
                 if frag is None:
                     continue
@@ -413,7 +209,7 @@ class _Builder:
 
     def example(self, body: list[Block], fields: list[FieldFrag]) -> list[Example]:
         found: list[Example] = []
-        for b in _under(body, "example usage"):
+        for b in under(body, "example usage"):
             if not isinstance(b, CodeBlock) or b.lang.lower() not in _TS_LANGS:
                 continue
             snippet = ts_literal.find_object(b.text)
@@ -429,29 +225,6 @@ class _Builder:
             origin = Origin(self.path, first_line + snippet.line, snippet.column + 1)
             found.append(Example(_to_wire(value, fields), origin, kind="typescript"))
         return found
-
-    def enum(self, heading: Heading, body: list[Block], block: Union[Table, CodeBlock]) -> Optional[EnumFrag]:
-        values: list[str] = []
-        if isinstance(block, Table):
-            for cells in block.rows:
-                if len(cells) < 2 or raw_row_cell_count(self.text, cells[0].origin) != len(block.header):
-                    where = Origin(self.path, cells[0].origin.line if cells else block.origin.line, 1)
-                    self.diags.append(error("E105", "enum value row does not match its header", where))
-                    continue
-                value = cells[1].text.strip()
-                value = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == "`" else value
-                values.append(value)
-        else:
-            parsed = ts_literal.union_strings(block.text)
-            if parsed is None:
-                msg = "## Values block is not a union of string literals"
-                self.diags.append(error("E105", msg, Origin(self.path, block.origin.line + 1, 1)))
-                return None
-            values.extend(parsed[0])
-        if not values:
-            self.diags.append(error("E105", "enum page lists no values", block.origin))
-            return None
-        return EnumFrag(_class_name(heading), tuple(values), heading.origin, NAME, _description(body))
 
 
 def _keys_to_wire(value: Any) -> Any:
@@ -485,18 +258,28 @@ def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
     b = _Builder(path, text)
     objects: list[ObjectFrag] = []
     enums: list[EnumFrag] = []
-    for heading, body in _sections(blocks):
+    unions: list[UnionFrag] = []
+    for heading, body in sections(blocks):
         tables = [t for t in body if isinstance(t, Table) and _is_fields_table(t)]
+        desc = _description(body)
         if tables:
-            name = _class_name(heading)
+            name = class_name(heading)
             fields, constant = b.fields(name, tables)
             examples = tuple(b.example(body, fields))
-            desc = _description(body)
             objects.append(ObjectFrag(name, heading.origin, NAME, tuple(fields), desc, constant, examples))
             continue
-        block = _values_block(body)
+        members = member_headings(body)
+        if members:
+            union, diags = read_union(path, heading, members, desc)
+            unions.append(union)
+            b.diags.extend(diags)
+            continue
+        block = values_block(body)
         if block is not None:
-            enum = b.enum(heading, body, block)
-            if enum is not None:
-                enums.append(enum)
-    return DocFragments(path, NAME, tuple(objects), tuple(enums + b.enums), tuple(b.diags))
+            frag, diags = read_values(path, text, heading, body, block, desc)
+            b.diags.extend(diags)
+            if isinstance(frag, EnumFrag):
+                enums.append(frag)
+            elif frag is not None:
+                unions.append(frag)
+    return DocFragments(path, NAME, tuple(objects), tuple(enums + b.enums), tuple(b.diags), tuple(unions))

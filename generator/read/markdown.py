@@ -119,7 +119,7 @@ def _column(line_text: str, content: str, start: int) -> int:
 
 def parse_blocks(text: str, path: str) -> list[Block]:
     """Parse Markdown into a flat list of blocks in document order."""
-    lines = text.splitlines()
+    lines = list(source_lines(text))
     env: dict[str, object] = {}
     tokens = _BLOCKS.parse(text, env)
     if env.get("references"):  # reference-style links need the document's own definitions
@@ -201,16 +201,18 @@ def _read_table(tokens: list[Token], i: int, lines: list[str], path: str) -> tup
 
 
 @lru_cache(maxsize=8)
-def _lines(text: str) -> tuple[str, ...]:
-    """A document's lines, split once: every table row asks for its own line."""
-    return tuple(text.splitlines())
+def source_lines(text: str) -> tuple[str, ...]:
+    """A document's lines as Markdown counts them: split at ``\n`` only (documents arrive with line
+    ends normalised), so U+2028, NEL or a form feed inside a table cell stays in its row. Split
+    once: every table row asks for its own line."""
+    return tuple(text.split("\n"))
 
 
 def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
     """How many cells the source line of a table row really has (markdown-it pads or drops)."""
     if origin is None:
         return 0
-    lines = _lines(text)
+    lines = source_lines(text)
     if not 0 < origin.line <= len(lines):
         return 0
     line = lines[origin.line - 1].strip()
@@ -224,6 +226,42 @@ def raw_row_cell_count(text: str, origin: Optional[Origin]) -> int:
     if "`" in line:
         line = line[: line.index("`")]
     return line.count("|") + 1
+
+
+def raw_row_cells(text: str, origin: Origin) -> list[str]:
+    """The cells of a table row's source line, split at every ``|`` that is not escaped or in a
+    code span (what a writer meant when a description holds an unescaped ``|``), unstripped. Without an outer
+    pipe on the left, a trailing ``|`` ends an empty last cell (openapi-generator's Notes)."""
+    lines = source_lines(text)
+    if not 0 < origin.line <= len(lines):
+        return []
+    line = lines[origin.line - 1].strip()
+    if line.startswith("|"):  # an outer pipe on the left: the right one is outer too
+        line = line[1:]
+        if line.endswith("|") and not line.endswith("\\|"):
+            line = line[:-1]
+    cells: list[str] = []
+    start = i = 0
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == "`":
+            close = line.find("`", i + 1)
+            i = len(line) if close < 0 else close + 1
+            continue
+        if line[i] == "|":
+            cells.append(line[start:i])
+            start = i + 1
+        i += 1
+    cells.append(line[start:])
+    return cells
+
+
+def inline_text(raw: str) -> tuple[str, tuple[str, ...]]:
+    """Inline Markdown → (flattened text, link targets), as table cells are given."""
+    text, links = _inline(raw)
+    return text.strip(), links
 
 
 _ESCAPE = re.compile(r"\\.")

@@ -40,6 +40,8 @@ class SpecSettings:
     precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
     path: str = ""
     names: dict[str, str] = field(default_factory=dict)
+    # glob patterns, relative to the spec folder, of pages not to read (see documents.select_documents)
+    exclude: tuple[str, ...] = ()
 
     @property
     def field_names(self) -> dict[str, str]:
@@ -72,9 +74,9 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
-        if key not in ("aliases", "precedence", "names"):
+        if key not in ("aliases", "precedence", "names", "exclude"):
             diags.append(
-                error("E104", f"unknown setting '{key}' (known: aliases, precedence, names)", origin)
+                error("E104", f"unknown setting '{key}' (known: aliases, precedence, names, exclude)", origin)
             )
     aliases: dict[str, str] = {}
     for name, target in dict(data.get("aliases", {})).items():
@@ -100,4 +102,15 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             )
         else:
             names[str(key)] = value
-    return SpecSettings(aliases, precedence, shown, names), diags
+    exclude, d = _exclude_patterns(data.get("exclude", []), origin)
+    diags += d
+    return SpecSettings(aliases, precedence, shown, names, exclude), diags
+
+
+def _exclude_patterns(value: Any, origin: Origin) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """``exclude = ["*Api.md", "drafts/*"]``: a list of non-empty glob patterns."""
+    if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
+        return (), [
+            error("E104", 'exclude must be a list of glob patterns (strings), e.g. ["*Api.md"]', origin)
+        ]
+    return tuple(p.strip() for p in value), []

@@ -332,42 +332,7 @@ def test_non_object_example_is_ignored() -> None:
 
 # ------------------------------------------------------------------ enum pages
 
-TS_ENUM = """# JobState
-
-The state of a job.
-
-## Example Usage
-
-```typescript
-import { JobState } from "sdk/models/components";
-
-let value: JobState = "succeeded";
-```
-
-## Values
-
-```typescript
-"validating_files" | "succeeded" | "a \\"q\\""
-```"""
-
-
-def test_typescript_enum_page() -> None:
-    frags = run(TS_ENUM)
-    assert frags.objects == () and frags.diagnostics == ()
-    (enum,) = frags.enums
-    assert enum.name == "JobState"
-    assert enum.values == ("validating_files", "succeeded", 'a "q"')
-    assert enum.description == "The state of a job."
-    assert enum.origin == Origin("t.md", 1, 1)
-
-
-def test_open_typescript_enum_page() -> None:
-    text = (
-        "# Mode\n\n## Values\n\nThis is an open enum. Unrecognized values will be captured as the "
-        '`Unrecognized<string>` branded type.\n\n```typescript\n"none" | "gzip" | Unrecognized<string>\n```'
-    )
-    (enum,) = run(text).enums
-    assert enum.values == ("none", "gzip")
+# TypeScript enum pages: tests/dialects/cases/speakeasy/typescript_*enum_page.md
 
 
 def test_one_value_enum_page_is_an_enum() -> None:
@@ -399,9 +364,11 @@ def test_row_with_missing_cell_is_e105_at_row_line() -> None:
     assert [f.wire_name for f in only(frags).fields] == ["a"]
 
 
-def test_row_with_extra_cell_is_e105() -> None:
-    frags = run(doc(f"| `a` | *string* | {YES} | N/A | extra |\n"))
-    assert [(d.code, d.origin) for d in frags.diagnostics] == [("E105", Origin("t.md", 9, 1))]
+def test_row_with_a_surplus_cell_joins_it_into_the_description_with_w111() -> None:
+    frags = run(doc(f"| `a` | *string* | {YES} | Ends at <|endoftext|> here |\n"))
+    assert [(d.code, d.origin) for d in frags.diagnostics] == [("W111", Origin("t.md", 9, 1))]
+    (field,) = only(frags).fields
+    assert (field.wire_name, field.description) == ("a", "Ends at <|endoftext|> here")
 
 
 def test_escaped_pipe_is_not_an_extra_cell() -> None:
