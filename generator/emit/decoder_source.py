@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from generator.emit.options import RenderOptions
+from generator.emit.style import Style
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -75,7 +76,7 @@ def describe(t: TypeExpr) -> str:
     return "a JSON value"
 
 
-def decoder_expr(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> Node:
+def decoder_expr(t: TypeExpr, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """A Python expression for a decoder ``(value, path) -> T`` built from the runtime combinators.
 
     Models decode through ``_decode_Name`` (class styles) or are checked by ``_check_Name``
@@ -101,11 +102,11 @@ def decoder_expr(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) ->
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
             is_open = enum_is_open(item, options)
-            if style == "typeddict":
+            if style.models_are_dicts:
                 return "_str" if is_open else _literal_decoder(item.values)
             return group("_open_enum(" if is_open else "_enum(", [item.name], ")")
         if isinstance(item, Model):
-            return f"_check_{item.name}" if style == "typeddict" else f"_decode_{item.name}"
+            return f"_check_{item.name}" if style.models_are_dicts else f"_decode_{item.name}"
         raise ValueError(f"unresolved reference {t.name!r}")
     raise TypeError(f"not a type: {t!r}")
 
@@ -114,7 +115,7 @@ def _literal_decoder(values: tuple[str | int | bool, ...]) -> Node:
     return group("_literal(", [group("(", [py_str(v) for v in values], ")")], ")")
 
 
-def slow_decoder_expr(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
+def slow_decoder_expr(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """The general decoder the fast path falls back on: for a value that is not a null allowed."""
     expr = decoder_expr(f.type, spec, style, options)
     return group("_not_null(", [expr], ")") if isinstance(f.type, AnyType) and not f.nullable else expr
@@ -124,7 +125,7 @@ def slow_decoder_expr(f: Field, spec: Spec, style: str, options: RenderOptions) 
 # the fast path
 
 
-def mismatch(t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: str) -> Optional[str]:
+def mismatch(t: TypeExpr, spec: Spec, style: Style, options: RenderOptions, var: str) -> Optional[str]:
     """A condition that is false only when the general decoder would give ``var`` back unchanged.
 
     None when there is no such check: the value is rebuilt (a model, an enum member, a copied
@@ -134,7 +135,7 @@ def mismatch(t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: s
         return _SCALAR_MISMATCH[t.name].format(v=var)
     if isinstance(t, LiteralOf):
         return _literal_mismatch(t.values, var)
-    if isinstance(t, Ref) and style == "typeddict":
+    if isinstance(t, Ref) and style.models_are_dicts:
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
             if enum_is_open(item, options):
@@ -162,7 +163,7 @@ def _literal_mismatch(values: tuple[str | int | bool, ...], var: str) -> Optiona
 
 
 def decode_lines(
-    f: Field, spec: Spec, style: str, options: RenderOptions, var: str, slow: str
+    f: Field, spec: Spec, style: Style, options: RenderOptions, var: str, slow: str
 ) -> tuple[str, ...]:
     """Statements (indented from 0) that turn the raw value in ``var`` into the field's value.
 
@@ -172,7 +173,7 @@ def decode_lines(
     """
     where = f"path + {py_str('.' + f.wire_name)}"
     call = f"{slow}({var}, {where})"
-    assign = call if style == "typeddict" else f"{var} = {call}"
+    assign = call if style.models_are_dicts else f"{var} = {call}"
     t = f.type
     bad = mismatch(t, spec, style, options, var)
     if bad is not None:
@@ -186,11 +187,11 @@ def decode_lines(
 
 
 def _rebuilding_lines(
-    t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: str, where: str, assign: str
+    t: TypeExpr, spec: Spec, style: Style, options: RenderOptions, var: str, where: str, assign: str
 ) -> tuple[str, ...]:
     """The fast path of a value that the model rebuilds: an enum member, a model, a copy."""
     item = spec.get(t.name) if isinstance(t, Ref) else None
-    if isinstance(item, EnumDef) and style != "typeddict":
+    if isinstance(item, EnumDef) and not style.models_are_dicts:
         table = enum_table(item.name)
         if enum_is_open(item, options):
             return (
@@ -206,7 +207,7 @@ def _rebuilding_lines(
             f"    {assign}",
         )
     if isinstance(item, Model):
-        if style == "typeddict":
+        if style.models_are_dicts:
             return (f"_check_{item.name}({var}, {where})",)
         return (f"{var} = _decode_{item.name}({var}, {where})",)
     # a list or a map of plain scalars: a loop over the items (cheaper than any builtin for the
@@ -225,7 +226,7 @@ def _rebuilding_lines(
                     f"        if {item_bad}:",
                 )
             done: tuple[str, ...] = (
-                () if style == "typeddict" else ("    else:", f"        {var} = {var}.copy()")
+                () if style.models_are_dicts else ("    else:", f"        {var} = {var}.copy()")
             )
             return (*head, f"            {assign}", "            break", *done, "else:", f"    {assign}")
     return (assign,)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.emit.options import RenderOptions
+from generator.emit.options import RenderOptions, UnknownKeys
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -120,7 +120,7 @@ def model_schema(model: Model, spec: Spec, options: RenderOptions) -> dict[str, 
     out["type"] = "object"
     out["properties"] = {f.wire_name: field_schema(f, spec) for f in model.fields}
     out["required"] = [f.wire_name for f in model.fields if f.required]
-    out["additionalProperties"] = options.unknown_keys != "forbid"
+    out["additionalProperties"] = options.unknown_keys is not UnknownKeys.FORBID
     return out
 
 

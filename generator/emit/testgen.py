@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Optional
 
 from generator.emit.decoder_source import enum_is_open  # the same open/closed decision as the models
-from generator.emit.options import RenderOptions
+from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.render import environment
+from generator.emit.style import RoundTrip, Style
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -199,10 +201,10 @@ def fit_problems(value: Any, model: Model, spec: Spec, options: RenderOptions) -
     target = checked.get(model.name)
     assert isinstance(target, Model)
     found = problems(value, target, checked)
-    if options.unknown_keys == "keep":
+    if options.unknown_keys is UnknownKeys.KEEP:
         found = [p for p in found if _UNKNOWN_KEY_PROBLEM not in p]
     else:
-        verb = "dropped" if options.unknown_keys == "ignore" else "forbidden"
+        verb = "dropped" if options.unknown_keys is UnknownKeys.IGNORE else "forbidden"
         found = [
             p.split(" (kept as")[0] + f" (unknown keys are {verb})" if _UNKNOWN_KEY_PROBLEM in p else p
             for p in found
@@ -336,7 +338,7 @@ def model_strategies(spec: Spec, options: RenderOptions) -> list[ModelStrategy]:
             for f in model.fields
             if not f.required
         ]
-        if options.unknown_keys == "keep":
+        if options.unknown_keys is UnknownKeys.KEEP:
             optional += [KeyStrategy(k, "JSON_VALUES") for k in extra_key_names(model)]
         out.append(ModelStrategy(model.name, functions[model.name], required, tuple(optional)))
     return out
@@ -457,7 +459,7 @@ def mutations(spec: Spec, options: RenderOptions) -> list[Mutation]:
             for g in nested.fields:
                 first = _field_mutations(model, g, spec, options, (f.wire_name,), checked)[:1]
                 out += first
-        if options.unknown_keys == "forbid":
+        if options.unknown_keys is UnknownKeys.FORBID:
             key = extra_key_names(model, 1)[0]
             out.append(Mutation(model.name, f"{model.name}-{key}-unknown-key", (key,), "set", 1, key))
     ids = _unique([m.id for m in out])
@@ -476,8 +478,25 @@ def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, li
 # rendering
 
 
-def render_tests(spec: Spec, options: RenderOptions, with_msgspec: bool = False) -> str:
-    """The source of ``tests/test_roundtrip.py`` for the generated package."""
+@dataclass(frozen=True)
+class TestedStyle:
+    name: str
+    module: str  # the module's name in the generated package
+
+
+def _and_list(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def render_tests(spec: Spec, options: RenderOptions, styles: Sequence[Style]) -> str:
+    """The source of ``tests/test_roundtrip.py`` for the generated package, which holds ``styles``
+    (those with a ``round_trip`` are driven: class styles through from_dict/to_dict, one loader
+    style through its loaders)."""
+    tested = [s for s in styles if s.round_trip is not RoundTrip.NONE]
+    loaders = [s for s in tested if s.round_trip is RoundTrip.LOADER]
+    if len(loaders) != 1:
+        raise ValueError(f"the round-trip tests need exactly one loader style, not {len(loaders)}")
+    libraries = ["pytest", "hypothesis"] + [s.library for s in tested if s.library]
     examples, skipped = example_cases(spec, options)
     return (
         environment(options.templates)
@@ -490,7 +509,13 @@ def render_tests(spec: Spec, options: RenderOptions, with_msgspec: bool = False)
             mutations=mutations_by_model(spec, options),
             round_trip_examples=ROUND_TRIP_EXAMPLES,
             invalid_examples=INVALID_EXAMPLES,
-            msgspec=with_msgspec,
+            style_names=", ".join(s.name for s in tested),
+            libraries=_and_list(libraries),
+            modules=sorted(s.module_name for s in tested),
+            class_styles=[
+                TestedStyle(s.name, s.module_name) for s in tested if s.round_trip is RoundTrip.CLASS
+            ],
+            loader=TestedStyle(loaders[0].name, loaders[0].module_name),
             r=py_str,
         )
     )
