@@ -20,9 +20,9 @@ takes one str-like type a union).
 
 from __future__ import annotations
 
-from generator.emit.decoder_source import enum_is_open
+from generator.emit.decoder_source import enum_is_open, is_any
 from generator.emit.options import RenderOptions
-from generator.emit.style import OpenEnumForm, Style
+from generator.emit.style import OpenEnumForm, Style, UnionForm
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -30,11 +30,13 @@ from generator.model.ir import (
     ListOf,
     LiteralOf,
     MapOf,
+    Model,
     ObjectType,
     Ref,
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
 )
 from generator.pysrc.layout import Node, flat, group
@@ -147,7 +149,7 @@ def pydantic_field_annotation(f: Field, spec: Spec, style: Style, options: Rende
     parts = annotation_parts(f.type, spec, style, options)
     node = union_node(parts + (["None"] if f.nullable or not f.required else []))
     markers: list[Node] = []
-    if isinstance(f.type, AnyType):
+    if is_any(f.type, spec):
         markers = [] if f.nullable else ["BeforeValidator(_not_null)"]
     elif not f.nullable and not f.required:
         markers = ["_NOT_NULL"]
@@ -184,3 +186,30 @@ def msgspec_default(f: Field) -> str:
 def field_default(f: Field, style: Style) -> str:
     """What follows the annotation in the class body (`` = UNSET``, pydantic's Field(...), or "")."""
     return style.default_field(f)
+
+
+def union_alias(union: UnionDef, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """The right-hand side of a union's module-level type alias: ``Union[...]`` of its members
+    (one member: that member's annotation, ``Any`` for the free-form alias). Pydantic marks it:
+    a discriminated union validates by its tag, another tries its members left to right."""
+    parts = [p for m in union.members for p in annotation_parts(m, spec, style, options)]
+    node = union_node(parts)
+    if style.union_form is not UnionForm.PYDANTIC_FIELD or len(union.members) == 1:
+        return node
+    if union.discriminator is not None:
+        marker = f"Field(discriminator={py_str(discriminator_attribute(union, spec))})"
+    else:
+        marker = 'Field(union_mode="left_to_right")'
+    return group("Annotated[", [node, marker], "]")
+
+
+def discriminator_attribute(union: UnionDef, spec: Spec) -> str:
+    """The Python name of the tag field in the members (pydantic names the field, not the key)."""
+    names = set()
+    for member in union.members:
+        model = spec.get(member.name) if isinstance(member, Ref) else None
+        if isinstance(model, Model):
+            names |= {f.py_name for f in model.fields if f.wire_name == union.discriminator}
+    if len(names) != 1:
+        raise ValueError(f"internal error: union {union.name}: the tag field has names {sorted(names)}")
+    return names.pop()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.emit.annotations import field_annotation_node, field_default, open_enum_alias
-from generator.emit.decoder_source import enum_is_open
+from generator.emit.decoder_source import enum_is_open, is_any
 from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.style import Style
 from generator.emit.styles import (
@@ -26,6 +26,7 @@ from generator.emit.styles import (
     model_doc,
     typing_imports,
 )
+from generator.emit.union_view import UnionView, union_views
 from generator.model.diagnostics import Diagnostic, Origin, warning
 from generator.model.ir import (
     AnyType,
@@ -39,7 +40,9 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
+    refs_of,
 )
 from generator.pysrc.layout import Node, Seq, group, render
 from generator.pysrc.literals import docstring, import_line, py_str
@@ -75,6 +78,7 @@ class MsgspecModuleView:
     enums: tuple[MsgspecEnumView, ...]
     has_open_enums: bool
     models: tuple[MsgspecModelView, ...]
+    unions: tuple[UnionView, ...]  # type aliases, each after those it names
     nested: tuple[str, ...]  # the _NESTED table's rows
     all_names: tuple[str, ...]
     unknown_keys: str  # literal of the policy
@@ -135,10 +139,40 @@ def _union_problem(t: TypeExpr, spec: Spec) -> str:
     return ""
 
 
+def expand_unions(t: TypeExpr, spec: Spec, seen: frozenset[str] = frozenset()) -> TypeExpr:
+    """``t`` with each union item it names replaced by its members: msgspec sees through an alias."""
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        if not isinstance(item, UnionDef) or item.name in seen:
+            return t
+        members = [expand_unions(m, spec, seen | {item.name}) for m in item.members]
+        return members[0] if len(members) == 1 else UnionOf(tuple(o for m in members for o in _options(m)))
+    if isinstance(t, ListOf):
+        return ListOf(expand_unions(t.item, spec, seen))
+    if isinstance(t, MapOf):
+        return MapOf(expand_unions(t.value, spec, seen))
+    if isinstance(t, UnionOf):
+        return UnionOf(tuple(o for m in t.options for o in _options(expand_unions(m, spec, seen))))
+    return t
+
+
+def _union_names(t: TypeExpr, spec: Spec) -> set[str]:
+    """The union items ``t`` names, directly or through other unions."""
+    found: set[str] = set()
+    todo = list(refs_of(t))
+    while todo:
+        item = spec.get(todo.pop())
+        if isinstance(item, UnionDef) and item.name not in found:
+            found.add(item.name)
+            todo += [n for m in item.members for n in refs_of(m)]
+    return found
+
+
 def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
     """How a field's value holds models, for the slow path: ((``_ONE``, ``_LIST`` or ``_MAP``,
     model) or None, problem). The slow path looks for models as the value itself, as list items
-    or as map values, one way a field."""
+    or as map values, one way a field. A union item is seen through (its members)."""
+    t = expand_unions(t, spec)
     problem = _union_problem(t, spec)
     if problem:
         return None, problem
@@ -160,12 +194,23 @@ def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
 
 
 def problems(spec: Spec) -> list[Diagnostic]:
-    """Fields the msgspec module cannot represent (W501, one per field)."""
+    """Fields the msgspec module cannot represent (W501, one per field); discriminated unions
+    (W502, one per union: tagged Structs are not written yet, and msgspec cannot tell two Structs
+    apart untagged)."""
     found: list[Diagnostic] = []
+    for union in spec.unions:
+        if union.discriminator is not None:
+            origin = union.origins[0] if union.origins else Origin("<spec>", 1, 1)
+            message = (
+                f"{union.name} is a union tagged by {union.discriminator!r}, which the msgspec style does not"
+                " write yet (tagged Structs): msgspec_models.py is not written"
+            )
+            found.append(warning("W502", message, origin))
+    tagged = {u.name for u in spec.unions if u.discriminator is not None}
     for model in spec.models:
         for f in model.fields:
             _, problem = nesting(f.type, spec)
-            if problem:
+            if problem and not tagged.intersection(_union_names(f.type, spec)):  # W502 says it
                 origin = f.origins[0] if f.origins else Origin("<spec>", 1, 1)
                 message = f"{model.name}.{f.wire_name} is {problem}: msgspec_models.py is not written"
                 found.append(warning("W501", message, origin))
@@ -195,18 +240,18 @@ def _holds_any(t: TypeExpr) -> bool:
     return False
 
 
-def _post_init(model: Model) -> tuple[str, ...]:
+def _post_init(model: Model, spec: Spec) -> tuple[str, ...]:
     """Bound the depth of the values msgspec takes as they are (Any, objects of any shape), and
     refuse a null that msgspec's Any lets through where the field is not nullable."""
     lines: list[str] = []
     for f in model.fields:
-        if isinstance(f.type, AnyType) and not f.nullable:
+        if is_any(f.type, spec) and not f.nullable:
             wire = py_str(f.wire_name)
             lines += [
                 f"if self.{f.py_name} is None:",
                 f'    raise _Invalid({wire}, "null is not allowed here")',
             ]
-        if not _holds_any(f.type):
+        if not _holds_any(expand_unions(f.type, spec)):
             continue
         check = f"_json_value(self.{f.py_name}, {py_str(f.wire_name)})"
         skip = [*(["UNSET"] if not f.required else []), *(["None"] if f.nullable else [])]
@@ -239,7 +284,7 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
             fields=tuple(
                 MsgspecFieldView(_declaration(f, spec, style, options), field_doc(f)) for f in m.fields
             ),
-            post_init=_post_init(m),
+            post_init=_post_init(m, spec),
         )
         for m in spec.models
     ]
@@ -256,7 +301,9 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
         for e in spec.enums
     ]
     annotations = [fv.declaration for mv in models for fv in mv.fields]
-    names = [e.name for e in spec.enums] + [m.name for m in spec.models]
+    unions = union_views(spec, style, options)
+    annotations += [u.alias for u in unions]
+    names = [e.name for e in spec.enums] + [m.name for m in spec.models] + [u.name for u in unions]
     names += style.exports
     doc = (
         f"Models of the API documents as {style.description}, generated by modelgen.\n\n"
@@ -275,6 +322,7 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
         enums=tuple(enums),
         has_open_enums=any(e.alias for e in enums),
         models=tuple(models),
+        unions=unions,
         nested=tuple(row for row in (_nested_row(m, spec) for m in spec.models) if row),
         all_names=tuple(py_str(n) for n in names),
         unknown_keys=py_str(options.unknown_keys.value),

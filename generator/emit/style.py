@@ -29,6 +29,13 @@ class OpenEnumForm(enum.Enum):
     LITERAL = "literal"  # the enum is itself a Literal alias (TypedDict): its name says it all
 
 
+class UnionForm(enum.Enum):
+    """How a union's type alias is written."""
+
+    PLAIN = "plain"  # Union[A, B]
+    PYDANTIC_FIELD = "pydantic-field"  # Annotated[Union[A, B], Field(discriminator=... | union_mode=...)]
+
+
 class RoundTrip(enum.Enum):
     """How the generated round-trip tests drive a style's module."""
 
@@ -67,6 +74,7 @@ class Style:
     scalars: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: PLAIN_SCALARS)
     literals_last: bool = False  # in a union annotation, literals after the types (tried in order)
     open_enum: OpenEnumForm = OpenEnumForm.UNION
+    union_form: UnionForm = UnionForm.PLAIN
     # the model is the JSON object itself (TypedDict): keys are wire names, enums are Literal
     # aliases, a loader checks a document in place and returns it, the docstring lists the keys
     models_are_dicts: bool = False

@@ -27,10 +27,12 @@ from generator.emit.decoder_source import (
 from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.reserved import TYPING_NAMES, check_spec_names
 from generator.emit.style import Style
+from generator.emit.union_view import UnionView, union_views
 from generator.model.ir import (
     Field,
     Model,
     Spec,
+    UnionDef,
     refs_of,
 )
 from generator.model.names import camel_to_snake
@@ -157,6 +159,7 @@ class ModuleView:
     pydantic_import: str  # "from pydantic import ..." (pydantic style)
     enums: tuple[EnumView, ...]
     models: tuple[ModelView, ...]
+    unions: tuple[UnionView, ...]  # type aliases, each after those it names
     all_names: tuple[str, ...]
     unknown_keys: str  # literal of the policy
     pydantic_extra: str  # literal: "allow" | "ignore" | "forbid"
@@ -330,7 +333,11 @@ def build_module(spec: Spec, style: Style, options: RenderOptions) -> ModuleView
     models: list[ModelView] = []
     annotations: list[str] = []
     for model in spec.models:
-        later = any(position.get(r, -1) > position[model.name] for f in model.fields for r in refs_of(f.type))
+        refs = [r for f in model.fields for r in refs_of(f.type)]
+        # a union's alias is defined after every model: a model that names one is rebuilt too
+        later = any(
+            position.get(r, -1) > position[model.name] or isinstance(spec.get(r), UnionDef) for r in refs
+        )
         view = _model_view(
             model, spec, style, options, loaders[model.name], style.rebuilds_forward_refs and later
         )
@@ -357,7 +364,9 @@ def build_module(spec: Spec, style: Style, options: RenderOptions) -> ModuleView
                 enum_table(e.name),
             )
         )
-    names = [e.name for e in spec.enums] + [m.name for m in spec.models]
+    unions = union_views(spec, style, options)
+    annotations += [u.alias for u in unions]
+    names = [e.name for e in spec.enums] + [m.name for m in spec.models] + [u.name for u in unions]
     if style.models_are_dicts:
         names += [loaders[m.name] for m in spec.models]
     names += style.exports
@@ -373,6 +382,7 @@ def build_module(spec: Spec, style: Style, options: RenderOptions) -> ModuleView
         pydantic_import=import_line("pydantic", pydantic_imports(annotations)),
         enums=tuple(enums),
         models=tuple(models),
+        unions=unions,
         all_names=tuple(py_str(n) for n in names),
         unknown_keys=py_str(options.unknown_keys.value),
         pydantic_extra=py_str(_PYDANTIC_EXTRA[options.unknown_keys]),

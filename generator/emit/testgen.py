@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Optional
 
-from generator.emit.decoder_source import enum_is_open  # the same open/closed decision as the models
+from generator.emit.decoder_source import (
+    enum_is_open,
+    union_tags,
+)  # the same open/closed decision as the models
 from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.render import environment
 from generator.emit.style import RoundTrip, Style
@@ -32,6 +35,7 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
 )
 from generator.model.names import camel_to_snake
@@ -166,11 +170,17 @@ def _has_non_finite(value: Any) -> bool:
 # enums and the spec used for fit checks
 
 
-def _close_type(t: TypeExpr, spec: Spec, options: RenderOptions) -> TypeExpr:
+def _close_type(
+    t: TypeExpr, spec: Spec, options: RenderOptions, unions: frozenset[str] = frozenset()
+) -> TypeExpr:
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef) and not enum_is_open(item, options):
             return LiteralOf(tuple(item.values))
+        if isinstance(item, UnionDef) and item.name not in unions:  # a value fits if a member does
+            inside = unions | {item.name}
+            members = tuple(_close_type(m, spec, options, inside) for m in item.members)
+            return members[0] if len(members) == 1 else UnionOf(members)
         return t
     if isinstance(t, ListOf):
         return ListOf(_close_type(t.item, spec, options))
@@ -298,6 +308,10 @@ def strategy_expr(t: TypeExpr, spec: Spec, options: RenderOptions, functions: di
             return f"open_enum({values})" if enum_is_open(item, options) else f"st.sampled_from({values})"
         if isinstance(item, Model):
             return f"st.deferred({functions[item.name]})"
+        if isinstance(item, UnionDef):  # payloads of each member
+            return " | ".join(
+                _parenthesized(strategy_expr(m, spec, options, functions)) for m in item.members
+            )
         raise ValueError(f"unresolved reference {t.name!r}")
     raise TypeError(f"not a type: {t!r}")
 
@@ -394,6 +408,12 @@ def _candidates(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Any]:
         return [c for o in t.options for c in _candidates(o, spec, options)]
     if isinstance(t, Ref):
         item = spec.get(t.name)
+        if isinstance(item, UnionDef):
+            tagged: list[Any] = []
+            if item.discriminator is not None:  # an object whose tag names no member
+                tags = tuple(v for v, _ in union_tags(item, spec))
+                tagged = [("unknown-tag", {item.discriminator: _other_literal(tags)})]
+            return tagged + ["x", [{}]] + [c for m in item.members for c in _candidates(m, spec, options)]
         if isinstance(item, EnumDef):
             closed = (
                 [] if enum_is_open(item, options) else [("unknown-value", _other_literal(tuple(item.values)))]

@@ -38,6 +38,7 @@ CODES = {
     "W309": "enum values differ between sources",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
+    "W502": "a discriminated union the msgspec style does not write (tagged Structs): msgspec_models.py is not written",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.emit.annotations import STRICT_SCALARS, pydantic_default, pydantic_field_annotation
-from generator.emit.style import OpenEnumForm, RoundTrip, Style
+from generator.emit.style import OpenEnumForm, RoundTrip, Style, UnionForm
 from generator.emit.styles import build_module
 
 STYLE = Style(
@@ -18,6 +18,7 @@ STYLE = Style(
     scalars=STRICT_SCALARS,
     literals_last=True,
     open_enum=OpenEnumForm.STRICT_UNION,
+    union_form=UnionForm.PYDANTIC_FIELD,
     rebuilds_forward_refs=True,
     runtime_typing=frozenset({"Any", "TypeVar", "Union", "cast"}),
     exports=("MODELS",),
