@@ -13,10 +13,13 @@ enum and a str; and the slow path finds models only as a field's value, list ite
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Optional
 
 from generator.emit.annotations import field_annotation_node, field_default, open_enum_alias
-from generator.emit.decoder_source import enum_is_open, is_any
+from generator.emit.decoder_source import enum_is_open, is_any, union_tags
+from generator.emit.msgspec_tags import StructTag, class_keywords, struct_tags
 from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.style import Style
 from generator.emit.styles import (
@@ -60,6 +63,15 @@ class MsgspecModelView:
     doc: str
     fields: tuple[MsgspecFieldView, ...]
     post_init: tuple[str, ...]  # the body of __post_init__ (empty: none)
+    class_keywords: str  # ', tag_field="type", tag="cat"' of a tagged union's member, else ""
+    tag_line: str  # its literal field, as a ClassVar ("" when not tagged)
+    tag_doc: str
+
+
+@dataclass(frozen=True)
+class NoTagView:
+    name: str
+    key: str  # literal of the tag key
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,10 @@ class MsgspecModuleView:
     has_open_enums: bool
     models: tuple[MsgspecModelView, ...]
     unions: tuple[UnionView, ...]  # type aliases, each after those it names
+    tag_tables: tuple[str, ...]  # "_TAGS_<Union>: ... = (key, {tag: class})", for the slow path
+    tag_of: tuple[str, ...]  # the _TAG_OF rows: "Class: (key, tag),"
+    no_tag: tuple[NoTagView, ...]  # a private tagged Struct per tag key (decoding on its own needs the tag)
+    decode_as: tuple[str, ...]  # "Class._decode_as = Union[Class, _NoTagN]" of the tagged models
     nested: tuple[str, ...]  # the _NESTED table's rows
     all_names: tuple[str, ...]
     unknown_keys: str  # literal of the policy
@@ -94,7 +110,9 @@ def _options(t: TypeExpr) -> tuple[TypeExpr, ...]:
 
 
 def _is_model(t: TypeExpr, spec: Spec) -> bool:
-    return isinstance(t, Ref) and isinstance(spec.get(t.name), Model)
+    """A model, or a tagged union of models (msgspec tells its Structs apart by the tag)."""
+    item = spec.get(t.name) if isinstance(t, Ref) else None
+    return isinstance(item, Model) or (isinstance(item, UnionDef) and item.discriminator is not None)
 
 
 def _holds_model(t: TypeExpr, spec: Spec) -> bool:
@@ -143,8 +161,8 @@ def expand_unions(t: TypeExpr, spec: Spec, seen: frozenset[str] = frozenset()) -
     """``t`` with each union item it names replaced by its members: msgspec sees through an alias."""
     if isinstance(t, Ref):
         item = spec.get(t.name)
-        if not isinstance(item, UnionDef) or item.name in seen:
-            return t
+        if not isinstance(item, UnionDef) or item.discriminator is not None or item.name in seen:
+            return t  # a tagged union stays one option (its table picks the model)
         members = [expand_unions(m, spec, seen | {item.name}) for m in item.members]
         return members[0] if len(members) == 1 else UnionOf(tuple(o for m in members for o in _options(m)))
     if isinstance(t, ListOf):
@@ -194,18 +212,9 @@ def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
 
 
 def problems(spec: Spec) -> list[Diagnostic]:
-    """Fields the msgspec module cannot represent (W501, one per field); discriminated unions
-    (W502, one per union: tagged Structs are not written yet, and msgspec cannot tell two Structs
-    apart untagged)."""
-    found: list[Diagnostic] = []
-    for union in spec.unions:
-        if union.discriminator is not None:
-            origin = union.origins[0] if union.origins else Origin("<spec>", 1, 1)
-            message = (
-                f"{union.name} is a union tagged by {union.discriminator!r}, which the msgspec style does not"
-                " write yet (tagged Structs): msgspec_models.py is not written"
-            )
-            found.append(warning("W502", message, origin))
+    """Fields the msgspec module cannot represent (W501, one per field); discriminated unions it
+    cannot write as tagged Structs (W502, one per union: ``msgspec_tags``)."""
+    found = struct_tags(spec)[1]
     tagged = {u.name for u in spec.unions if u.discriminator is not None}
     for model in spec.models:
         for f in model.fields:
@@ -270,24 +279,52 @@ def _nested_row(model: Model, spec: Spec) -> str:
         held, _ = nesting(f.type, spec)
         if held is not None:
             wire, attr = py_str(f.wire_name), py_str(f.py_name)
-            rows.append(group("(", [wire, held[0], held[1], group("(", ["_ONE", attr, wire], ")")], ")"))
+            child = f"_TAGS_{held[1]}" if isinstance(spec.get(held[1]), UnionDef) else held[1]
+            rows.append(group("(", [wire, held[0], child, group("(", ["_ONE", attr, wire], ")")], ")"))
     if not rows:
         return ""
     return render(Seq((f"{model.name}: ", group("(", rows, ")"))), 4, 1)
 
 
+def _model_view(
+    m: Model, spec: Spec, style: Style, options: RenderOptions, tag: Optional[StructTag]
+) -> MsgspecModelView:
+    """A tagged member's literal field is not a Struct field (msgspec writes the tag) but a ClassVar."""
+    kept = tuple(f for f in m.fields if tag is None or f.wire_name != tag.key)
+    tag_field = next((f for f in m.fields if tag is not None and f.wire_name == tag.key), None)
+    tag_line = ""
+    if tag is not None and tag_field is not None:
+        tag_line = f"{tag_field.py_name}: ClassVar[Literal[{py_str(tag.value)}]] = {py_str(tag.value)}"
+    return MsgspecModelView(
+        name=m.name,
+        doc=model_doc(m, style),
+        fields=tuple(MsgspecFieldView(_declaration(f, spec, style, options), field_doc(f)) for f in kept),
+        post_init=_post_init(dataclasses.replace(m, fields=kept), spec),
+        class_keywords=class_keywords(tag) if tag else "",
+        tag_line=tag_line,
+        tag_doc=field_doc(tag_field) if tag_line and tag_field else "",
+    )
+
+
+def _tag_tables(
+    spec: Spec, tags: dict[str, StructTag]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The _TAGS_<Union> tables (tag → class, for the slow path), the _TAG_OF rows (class → (key,
+    tag)) and the _NoTag classes' tag keys."""
+    tables = []
+    for u in spec.unions:
+        if u.discriminator is not None:
+            rows: list[Node] = [f"{py_str(v)}: {m}" for v, m in union_tags(u, spec)]
+            table = group("(", [py_str(u.discriminator), group("{", rows, "}")], ")")
+            tables.append(render(Seq((f"_TAGS_{u.name}: Final[tuple[str, dict[Any, Any]]] = ", table)), 0))
+    tag_of = tuple(f"{m}: ({py_str(t.key)}, {py_str(t.value)})," for m, t in tags.items())
+    keys = tuple(dict.fromkeys(t.key for t in tags.values()))
+    return tuple(tables), tag_of, keys
+
+
 def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> MsgspecModuleView:
-    models = [
-        MsgspecModelView(
-            name=m.name,
-            doc=model_doc(m, style),
-            fields=tuple(
-                MsgspecFieldView(_declaration(f, spec, style, options), field_doc(f)) for f in m.fields
-            ),
-            post_init=_post_init(m, spec),
-        )
-        for m in spec.models
-    ]
+    tags = struct_tags(spec)[0]
+    models = [_model_view(m, spec, style, options, tags.get(m.name)) for m in spec.models]
     enums = [
         MsgspecEnumView(
             e.name,
@@ -302,7 +339,8 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
     ]
     annotations = [fv.declaration for mv in models for fv in mv.fields]
     unions = union_views(spec, style, options)
-    annotations += [u.alias for u in unions]
+    annotations += [u.alias for u in unions] + [m.tag_line for m in models]
+    tables, tag_of, keys = _tag_tables(spec, tags)
     names = [e.name for e in spec.enums] + [m.name for m in spec.models] + [u.name for u in unions]
     names += style.exports
     doc = (
@@ -323,6 +361,10 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
         has_open_enums=any(e.alias for e in enums),
         models=tuple(models),
         unions=unions,
+        tag_tables=tables,
+        tag_of=tag_of,
+        no_tag=tuple(NoTagView(f"_NoTag{i}", py_str(k)) for i, k in enumerate(keys)),
+        decode_as=tuple(f"{m}._decode_as = Union[{m}, _NoTag{keys.index(t.key)}]" for m, t in tags.items()),
         nested=tuple(row for row in (_nested_row(m, spec) for m in spec.models) if row),
         all_names=tuple(py_str(n) for n in names),
         unknown_keys=py_str(options.unknown_keys.value),

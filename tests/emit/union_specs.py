@@ -19,7 +19,8 @@ DOG = Model(
 )
 PET = UnionDef("Pet", (Ref("Cat"), Ref("Dog")), discriminator="type", description="A cat or a dog.")
 # no tag: a model, a scalar or a list, tried in that order
-LABEL = UnionDef("Label", (Ref("Cat"), Scalar("str"), ListOf(Scalar("int"))))
+NOTE = Model("Note", (fld("text", Scalar("str")),))
+LABEL = UnionDef("Label", (Ref("Note"), Scalar("str"), ListOf(Scalar("int"))))
 ANYTHING = UnionDef("Anything", (AnyType(),))
 OWNER = Model(
     "Owner",
@@ -31,7 +32,10 @@ OWNER = Model(
         fld("meta", Ref("Anything"), required=False, nullable=True),
     ),
 )
-SPEC = Spec((CAT, DOG, PET, LABEL, ANYTHING, OWNER))
+SPEC = Spec((CAT, DOG, PET, NOTE, LABEL, ANYTHING, OWNER))
+# Cat also on its own: msgspec cannot tag it (a tagged Struct reads a document without its tag)
+FAVOURITE = Model("Favourite", (fld("cat", Ref("Cat")), fld("pet", Ref("Pet"))))
+SPEC_CAT_ALONE = Spec((CAT, DOG, PET, FAVOURITE))
 
 OWNER_DOCS: list[dict[str, Any]] = [
     {
@@ -50,7 +54,7 @@ OWNER_DOCS: list[dict[str, Any]] = [
     {
         "pet": {"type": "cat", "name": "A"},
         "pets": [],
-        "label": {"type": "cat", "name": "Z"},
+        "label": {"text": "Z", "more": 1},
         "maybe_pet": None,
     },
     {"pet": {"type": "cat", "name": "A"}, "pets": [], "maybe_pet": None, "meta": None},
@@ -75,7 +79,8 @@ UNTAGGED_OWNER = Model(
         fld("meta", Ref("Anything"), required=False),
     ),
 )
-UNTAGGED_SPEC = Spec((CAT, LABEL, ANYTHING, UNTAGGED_OWNER))
+CAT_LABEL = UnionDef("Label", (Ref("Cat"), Scalar("str"), ListOf(Scalar("int"))))
+UNTAGGED_SPEC = Spec((CAT, CAT_LABEL, ANYTHING, UNTAGGED_OWNER))
 UNTAGGED_DOCS: list[dict[str, Any]] = [
     {
         "label": "x",
