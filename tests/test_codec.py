@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from generator.emit.decoder_source import decoder_expr, encode_expr, mismatch
 from generator.emit.options import RenderOptions
+from generator.emit.registry import style_named
 from generator.model.ir import EnumDef, Field, ListOf, LiteralOf, MapOf, Model, Ref, Scalar, Spec, UnionOf
 from generator.pysrc.layout import flat
 from tests.test_render import load, render
@@ -116,7 +117,7 @@ def test_fast_path_agrees_with_the_general_decoder(
     key = f"n_{name}" if nullable else name
     index = [f.wire_name for f in FIELDS].index(key)
     general = getattr(mod, f"_DEC_All_{index}", None) or eval(
-        flat(decoder_expr(TYPES[name], SPEC, "dataclass", DEFAULT)), vars(mod)
+        flat(decoder_expr(TYPES[name], SPEC, style_named("dataclass"), DEFAULT)), vars(mod)
     )
     expected = ("ok", None) if nullable and value is None else outcome(general, value, "." + key)
     got = outcome(lambda: getattr(mod.All.from_dict({**base_doc(mod), key: value}), key))
@@ -131,18 +132,21 @@ def test_fast_path_agrees_with_the_general_decoder(
 
 
 def test_mismatch_checks() -> None:
-    assert mismatch(Scalar("str"), SPEC, "dataclass", DEFAULT, "v") == "type(v) is not str"
+    assert mismatch(Scalar("str"), SPEC, style_named("dataclass"), DEFAULT, "v") == "type(v) is not str"
     assert (
-        mismatch(Scalar("float"), SPEC, "attrs", DEFAULT, "v")
+        mismatch(Scalar("float"), SPEC, style_named("attrs"), DEFAULT, "v")
         == "type(v) is not float and type(v) is not int"
     )
-    assert mismatch(TYPES["auto"], SPEC, "dataclass", DEFAULT, "v") == (
+    assert mismatch(TYPES["auto"], SPEC, style_named("dataclass"), DEFAULT, "v") == (
         'type(v) is not int and (type(v) is not str or v != "auto")'
     )
-    assert mismatch(LiteralOf(("a", 1)), SPEC, "dataclass", DEFAULT, "v") is None  # mixed kinds
-    assert mismatch(Ref("Color"), SPEC, "dataclass", DEFAULT, "v") is None  # rebuilt as a member
-    assert mismatch(Ref("Color"), SPEC, "typeddict", DEFAULT, "v") == "type(v) is not str"
-    assert mismatch(Ref("Shape"), SPEC, "typeddict", DEFAULT, "v") == 'type(v) is not str or v != "circle"'
+    assert mismatch(LiteralOf(("a", 1)), SPEC, style_named("dataclass"), DEFAULT, "v") is None  # mixed kinds
+    assert mismatch(Ref("Color"), SPEC, style_named("dataclass"), DEFAULT, "v") is None  # rebuilt as a member
+    assert mismatch(Ref("Color"), SPEC, style_named("typeddict"), DEFAULT, "v") == "type(v) is not str"
+    assert (
+        mismatch(Ref("Shape"), SPEC, style_named("typeddict"), DEFAULT, "v")
+        == 'type(v) is not str or v != "circle"'
+    )
 
 
 @pytest.mark.parametrize(
@@ -161,12 +165,12 @@ def test_mismatch_checks() -> None:
     ],
 )
 def test_decoder_expr(t: Any, style: str, expected: str) -> None:
-    assert flat(decoder_expr(t, SPEC, style, DEFAULT)) == expected
+    assert flat(decoder_expr(t, SPEC, style_named(style), DEFAULT)) == expected
 
 
 def test_decoder_expr_unresolved_reference_is_an_error() -> None:
     with pytest.raises(ValueError):
-        decoder_expr(Ref("Nope"), SPEC, "dataclass", DEFAULT)
+        decoder_expr(Ref("Nope"), SPEC, style_named("dataclass"), DEFAULT)
 
 
 @pytest.mark.parametrize(

@@ -78,12 +78,13 @@ def test_a_damaged_template_cache_changes_nothing(tmp_path: Path) -> None:
     import jinja2
 
     from generator.emit.options import RenderOptions
+    from generator.emit.registry import style_named
     from generator.emit.render import TEMPLATES, _TemplateCache
     from generator.emit.styles import build_module
 
     spec, _ = load_spec(ROOT / "spec")
     assert spec is not None
-    view = build_module(spec, "dataclass", RenderOptions())
+    view = build_module(spec, style_named("dataclass"), RenderOptions())
 
     def render() -> str:
         env = jinja2.Environment(

@@ -14,7 +14,9 @@ from typing import Any, Callable
 
 import pytest
 
-from generator.emit.options import STYLES, RenderOptions
+from generator.emit.options import RenderOptions
+from generator.emit.registry import BUILTIN_STYLES as STYLES
+from generator.emit.registry import style_named
 from generator.emit.render import render_style
 from generator.model.ir import (
     AnyType,
@@ -151,7 +153,7 @@ DEFAULT = RenderOptions()
 
 
 def render(spec: Spec, style: str, options: RenderOptions = DEFAULT) -> str:
-    return format_python(render_style(spec, style, options), f"{style}_models.py")
+    return format_python(render_style(spec, style_named(style), options), f"{style}_models.py")
 
 
 def load(source: str, directory: Path, name: str) -> types.ModuleType:
@@ -352,8 +354,8 @@ def test_real_spec_fine_tuning_job(real_spec: Spec, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("style", STYLES)
 def test_output_is_deterministic_and_self_contained(real_spec: Spec, style: str) -> None:
-    first = render_style(real_spec, style, DEFAULT)
-    assert first == render_style(real_spec, style, DEFAULT)
+    first = render_style(real_spec, style_named(style), DEFAULT)
+    assert first == render_style(real_spec, style_named(style), DEFAULT)
     assert "generator" not in [
         line.split()[1] for line in first.splitlines() if line.startswith(("import ", "from "))
     ]

@@ -7,7 +7,8 @@ import ast
 import pytest
 
 from generator.emit.annotations import annotation, field_annotation, field_default
-from generator.emit.options import RenderOptions
+from generator.emit.options import RenderOptions, UnknownKeys
+from generator.emit.registry import style_named
 from generator.emit.styles import (
     build_module,
     check_names,
@@ -144,11 +145,13 @@ def test_enum_member_names_make_identifiers_and_resolve_collisions() -> None:
     ],
 )
 def test_annotation(t: object, style: str, expected: str) -> None:
-    assert annotation(t, SPEC, style, DEFAULT) == expected  # type: ignore[arg-type]
+    assert annotation(t, SPEC, style_named(style), DEFAULT) == expected  # type: ignore[arg-type]
 
 
 def test_closed_enums_by_option() -> None:
-    assert annotation(Ref("Color"), SPEC, "dataclass", RenderOptions(open_enums=False)) == "Color"
+    assert (
+        annotation(Ref("Color"), SPEC, style_named("dataclass"), RenderOptions(open_enums=False)) == "Color"
+    )
 
 
 @pytest.mark.parametrize(
@@ -169,40 +172,49 @@ def test_closed_enums_by_option() -> None:
 def test_field_annotation_required_and_nullable_are_independent(
     required: bool, nullable: bool, style: str, expected: str
 ) -> None:
-    assert field_annotation(fld(Scalar("str"), required, nullable), SPEC, style, DEFAULT) == expected
+    assert (
+        field_annotation(fld(Scalar("str"), required, nullable), SPEC, style_named(style), DEFAULT)
+        == expected
+    )
 
 
 def test_pydantic_scalar_unions_serialize_by_their_value() -> None:
     auto = UnionOf((LiteralOf(("auto",)), Scalar("int")))
-    assert field_annotation(fld(auto, required=False), SPEC, "pydantic", DEFAULT) == (
+    assert field_annotation(fld(auto, required=False), SPEC, style_named("pydantic"), DEFAULT) == (
         'Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR]'
     )
-    assert field_annotation(fld(Scalar("float")), SPEC, "pydantic", DEFAULT) == (
+    assert field_annotation(fld(Scalar("float")), SPEC, style_named("pydantic"), DEFAULT) == (
         "Annotated[Union[StrictInt, StrictFloat], _SCALAR]"
     )
-    assert field_annotation(fld(auto, nullable=True), SPEC, "pydantic", DEFAULT) == (
+    assert field_annotation(fld(auto, nullable=True), SPEC, style_named("pydantic"), DEFAULT) == (
         'Annotated[Union[StrictInt, Literal["auto"], None], _SCALAR]'
     )
 
 
 def test_pydantic_any_field_rejects_null_unless_nullable() -> None:
     assert (
-        field_annotation(fld(AnyType()), SPEC, "pydantic", DEFAULT)
+        field_annotation(fld(AnyType()), SPEC, style_named("pydantic"), DEFAULT)
         == "Annotated[Any, BeforeValidator(_not_null)]"
     )
-    assert field_annotation(fld(AnyType(), nullable=True), SPEC, "pydantic", DEFAULT) == "Optional[Any]"
+    assert (
+        field_annotation(fld(AnyType(), nullable=True), SPEC, style_named("pydantic"), DEFAULT)
+        == "Optional[Any]"
+    )
 
 
 def test_field_default() -> None:
-    assert field_default(fld(Scalar("str")), "dataclass") == ""
-    assert field_default(fld(Scalar("str"), required=False), "attrs") == " = UNSET"
-    assert field_default(fld(Scalar("str"), required=False), "pydantic") == " = None"
-    assert field_default(fld(Scalar("str"), wire="type", py="type_"), "pydantic") == ' = Field(alias="type")'
+    assert field_default(fld(Scalar("str")), style_named("dataclass")) == ""
+    assert field_default(fld(Scalar("str"), required=False), style_named("attrs")) == " = UNSET"
+    assert field_default(fld(Scalar("str"), required=False), style_named("pydantic")) == " = None"
     assert (
-        field_default(fld(Scalar("str"), required=False, wire="class", py="class_"), "pydantic")
+        field_default(fld(Scalar("str"), wire="type", py="type_"), style_named("pydantic"))
+        == ' = Field(alias="type")'
+    )
+    assert (
+        field_default(fld(Scalar("str"), required=False, wire="class", py="class_"), style_named("pydantic"))
         == ' = Field(default=None, alias="class")'
     )
-    assert field_default(fld(Scalar("str"), required=False), "typeddict") == ""
+    assert field_default(fld(Scalar("str"), required=False), style_named("typeddict")) == ""
 
 
 def test_field_order_dataclass_puts_required_first_stably() -> None:
@@ -211,8 +223,8 @@ def test_field_order_dataclass_puts_required_first_stably() -> None:
         for n, req in [("a", False), ("b", True), ("c", False), ("d", True)]
     )
     model = Model("M", (a, b, c, d))
-    assert [f.py_name for f in field_order(model, "dataclass")] == ["b", "d", "a", "c"]
-    assert [f.py_name for f in field_order(model, "attrs")] == ["a", "b", "c", "d"]
+    assert [f.py_name for f in field_order(model, style_named("dataclass"))] == ["b", "d", "a", "c"]
+    assert [f.py_name for f in field_order(model, style_named("attrs"))] == ["a", "b", "c", "d"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,11 +232,13 @@ def test_field_order_dataclass_puts_required_first_stably() -> None:
 
 
 def test_typing_imports_follow_use() -> None:
-    assert "Literal" not in typing_imports("dataclass", ["str"])
-    assert "Literal" in typing_imports("dataclass", ["Literal['a']"])
-    assert "Annotated" in typing_imports("pydantic", ["Annotated[Any, BeforeValidator(_not_null)]"])
-    assert "TypedDict" in typing_imports("typeddict", [])
-    assert "Final" in typing_imports("typeddict", [])  # the runtime's _ABSENT
+    assert "Literal" not in typing_imports(style_named("dataclass"), ["str"])
+    assert "Literal" in typing_imports(style_named("dataclass"), ["Literal['a']"])
+    assert "Annotated" in typing_imports(
+        style_named("pydantic"), ["Annotated[Any, BeforeValidator(_not_null)]"]
+    )
+    assert "TypedDict" in typing_imports(style_named("typeddict"), [])
+    assert "Final" in typing_imports(style_named("typeddict"), [])  # the runtime's _ABSENT
 
 
 def test_loader_names_are_unique() -> None:
@@ -248,30 +262,31 @@ def test_reserved_model_names_are_refused() -> None:
 
 def test_typeddict_docstring_lists_the_keys() -> None:
     model = Model("M", (Field("k", "k", Scalar("str"), True, False, "the key"),), "A model.")
-    doc = ast.literal_eval(model_doc(model, "typeddict").strip())
+    doc = ast.literal_eval(model_doc(model, style_named("typeddict")).strip())
     assert "A model." in doc and "``k``: the key" in doc
 
 
 def test_build_module_views() -> None:
     later = Model("Early", (fld(Ref("Late"), wire="late", py="late"),))
     spec = Spec((OPEN, CLOSED, later, Model("Late", (fld(Scalar("int"), required=False),))))
-    view = build_module(spec, "pydantic", RenderOptions(unknown_keys="forbid"))
+    view = build_module(spec, style_named("pydantic"), RenderOptions(unknown_keys="forbid"))
     assert [m.rebuild for m in view.models] == [True, False]
     assert view.pydantic_extra == '"forbid"'
     assert view.all_names == ('"Color"', '"Shape"', '"Early"', '"Late"', '"MODELS"')
-    dc = build_module(spec, "dataclass", DEFAULT)
+    dc = build_module(spec, style_named("dataclass"), DEFAULT)
     assert dc.models[0].fields[0].var == "v0" and dc.models[0].fields[0].binding == ""
     assert dc.models[1].keys_src == 'frozenset(("x",))' and dc.models[1].count == "n"
     assert dc.pydantic_extra == '"allow"' and dc.runtime_unset
-    td = build_module(spec, "typeddict", DEFAULT)
+    td = build_module(spec, style_named("typeddict"), DEFAULT)
     assert td.enums[0].alias == 'Union[Literal["red", "blue"], str]'
     assert td.enums[1].alias == 'Literal["circle"]'
 
     assert td.models[1].optional_base == "_LateOptional" and td.models[0].optional_base == ""
 
 
-def test_build_module_refuses_unknown_style_and_policy() -> None:
-    with pytest.raises(ValueError):
-        build_module(SPEC, "marshmallow", DEFAULT)
-    with pytest.raises(ValueError):
-        build_module(SPEC, "dataclass", RenderOptions(unknown_keys="drop"))
+def test_unknown_style_and_policy_are_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="marshmallow.*known: dataclass, attrs"):
+        style_named("marshmallow")
+    with pytest.raises(ValueError, match="'drop'.*keep, ignore, forbid"):
+        RenderOptions(unknown_keys="drop")  # type: ignore[arg-type]
+    assert RenderOptions(unknown_keys="forbid").unknown_keys is UnknownKeys.FORBID  # type: ignore[arg-type]

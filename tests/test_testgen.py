@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 from generator.emit import testgen
 from generator.emit.options import RenderOptions
+from generator.emit.registry import styles_named
 from generator.model.diagnostics import Origin
 from generator.model.ir import (
     AnyType,
@@ -41,6 +42,8 @@ KEEP = RenderOptions()
 IGNORE = RenderOptions(unknown_keys="ignore")
 FORBID = RenderOptions(unknown_keys="forbid")
 CLOSED_ENUMS = RenderOptions(open_enums=False)
+
+TESTED = styles_named(("dataclass", "attrs", "pydantic", "typeddict"))
 
 
 def origin(line: int, path: str = "spec/job.md") -> Origin:
@@ -341,7 +344,7 @@ def import_rendered(tmp_path: Path) -> Iterator[Any]:
             (root / f"{style}_models.py").write_text(
                 "from typing import Any\n\nMODELS: dict[str, Any] = {}\n"
             )
-        source = format_python(testgen.render_tests(spec, options), "test_roundtrip.py")
+        source = format_python(testgen.render_tests(spec, options, TESTED), "test_roundtrip.py")
         (root / "tests" / "test_roundtrip.py").write_text(source)
         loaded.append(pkg)
         return importlib.import_module(f"{pkg}.tests.test_roundtrip")
@@ -358,9 +361,9 @@ def import_rendered(tmp_path: Path) -> Iterator[Any]:
 def test_rendered_source_compiles_and_is_deterministic() -> None:
     for spec in (SPEC, real_spec()):
         for options in (KEEP, IGNORE, FORBID, CLOSED_ENUMS):
-            source = testgen.render_tests(spec, options)
+            source = testgen.render_tests(spec, options, TESTED)
             compile(source, "test_roundtrip.py", "exec")
-            assert source == testgen.render_tests(spec, options)
+            assert source == testgen.render_tests(spec, options, TESTED)
 
 
 def test_rendered_constants(import_rendered: Any) -> None:

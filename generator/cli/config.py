@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from generator.emit.options import STYLES, UNKNOWN_KEY_POLICIES
+from generator.emit.options import UNKNOWN_KEY_POLICIES, UnknownKeys
+from generator.emit.registry import BUILTIN_STYLES as STYLES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,7 +32,7 @@ class Config:
     out: Path = Path("generated")
     styles: tuple[str, ...] = STYLES
     target_python: tuple[int, int] = (3, 9)
-    unknown_keys: str = "keep"
+    unknown_keys: UnknownKeys = UnknownKeys.KEEP
     enums: str = "open"
     # "Model.wire_key" → the Python attribute name to use instead of the derived one
     names: dict[str, str] = field(default_factory=dict)
@@ -94,7 +95,7 @@ def load_config(start: Path) -> Config:
         out=base / out if out else cfg.out,
         styles=tuple(s for s in STYLES if s in styles) if styles else cfg.styles,
         target_python=tuple(int(p) for p in target.split(".")) if target else cfg.target_python,  # type: ignore[arg-type]
-        unknown_keys=text("unknown_keys", UNKNOWN_KEY_POLICIES) or cfg.unknown_keys,
+        unknown_keys=UnknownKeys(text("unknown_keys", UNKNOWN_KEY_POLICIES) or cfg.unknown_keys),
         enums=text("enums", ("open", "closed")) or cfg.enums,
         names=dict(names),
         source=path,

@@ -18,7 +18,8 @@ import click
 from generator import __version__
 from generator.cli.config import Config, ConfigError, load_config
 from generator.cli.report import inspect_json, inspect_text
-from generator.emit.options import STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.emit.options import UNKNOWN_KEY_POLICIES, RenderOptions, UnknownKeys
+from generator.emit.registry import BUILTIN_STYLES as STYLES
 from generator.emit.schema import spec_to_schema
 from generator.emit.tree import build_tree, writable_styles
 from generator.model.diagnostics import Diagnostic, has_errors
@@ -69,7 +70,7 @@ def style_options(f: F) -> F:
         "styles",
         multiple=True,
         type=click.Choice(STYLES),
-        help="Style to generate (repeatable). Default: all four, plus the round-trip tests.",
+        help="Style to generate (repeatable). Default: all five, plus the round-trip tests.",
     )(f)
     f = click.option(
         "--unknown-keys",
@@ -159,7 +160,7 @@ def _build(
         click.echo(f"modelgen: {directory.as_posix()} has errors; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
     options = RenderOptions(
-        unknown_keys=unknown_keys or cfg.unknown_keys,
+        unknown_keys=UnknownKeys(unknown_keys) if unknown_keys else cfg.unknown_keys,
         open_enums=(enum_policy or cfg.enums) == "open",
         target_python=cfg.target_python,
         templates=str(templates_dir) if templates_dir else None,

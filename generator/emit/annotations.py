@@ -20,8 +20,9 @@ takes one str-like type a union).
 
 from __future__ import annotations
 
-from generator.emit.decoder_source import enum_is_open
+from generator.emit.decoder_source import enum_is_open, is_any
 from generator.emit.options import RenderOptions
+from generator.emit.style import OpenEnumForm, Style, UnionForm
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -29,22 +30,27 @@ from generator.model.ir import (
     ListOf,
     LiteralOf,
     MapOf,
+    Model,
     ObjectType,
     Ref,
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
 )
 from generator.pysrc.layout import Node, flat, group
 from generator.pysrc.literals import py_str
 
-_STRICT = {
-    "str": ["StrictStr"],
-    "int": ["StrictInt"],
-    "float": ["StrictInt", "StrictFloat"],
-    "bool": ["StrictBool"],
+# pydantic's scalars: bool is never an int, "5" never 5, and an int in a float field stays an int
+STRICT_SCALARS = {
+    "str": ("StrictStr",),
+    "int": ("StrictInt",),
+    "float": ("StrictInt", "StrictFloat"),
+    "bool": ("StrictBool",),
 }
+# msgspec would turn 1 into 1.0 in a float field
+NUMBER_SCALARS = {"str": ("str",), "int": ("int",), "float": ("int", "float"), "bool": ("bool",)}
 
 
 def union_node(parts: list[Node]) -> Node:
@@ -57,13 +63,10 @@ def union_node(parts: list[Node]) -> Node:
     return group("Union[", [p for _, p in unique], "]")
 
 
-def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> list[Node]:
+def annotation_parts(t: TypeExpr, spec: Spec, style: Style, options: RenderOptions) -> list[Node]:
     """The members of a type's annotation in ``style`` (a union is flattened into its members)."""
-    strict = style == "pydantic"
     if isinstance(t, Scalar):
-        if style == "msgspec" and t.name == "float":
-            return ["int", "float"]
-        return list(_STRICT[t.name]) if strict else [t.name]
+        return list(style.scalars[t.name])
     if isinstance(t, AnyType):
         return ["Any"]
     if isinstance(t, ObjectType):
@@ -75,24 +78,31 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
     if isinstance(t, LiteralOf):
         return [group("Literal[", [py_str(v) for v in t.values], "]")]
     if isinstance(t, UnionOf):
-        options_ = sorted(t.options, key=lambda o: isinstance(o, LiteralOf)) if strict else t.options
-        return [p for o in options_ for p in annotation_parts(o, spec, style, options)]
+        members = (
+            sorted(t.options, key=lambda o: isinstance(o, LiteralOf)) if style.literals_last else t.options
+        )
+        return [p for o in members for p in annotation_parts(o, spec, style, options)]
     if isinstance(t, Ref):
         item = spec.get(t.name)
-        if isinstance(item, EnumDef) and style != "typeddict" and enum_is_open(item, options):
-            if style == "msgspec":
-                return [open_enum_alias(item)]
-            if strict:
-                return [
-                    group(
-                        "Annotated[",
-                        [f"Union[{item.name}, StrictStr]", 'Field(union_mode="left_to_right")', "_STR_OUT"],
-                        "]",
-                    )
-                ]
-            return [item.name, "str"]
+        if isinstance(item, EnumDef) and enum_is_open(item, options):
+            return _open_enum_parts(item, style.open_enum)
         return [t.name]
     raise TypeError(f"not a type: {t!r}")
+
+
+def _open_enum_parts(item: EnumDef, form: OpenEnumForm) -> list[Node]:
+    if form is OpenEnumForm.ALIAS:
+        return [open_enum_alias(item)]
+    if form is OpenEnumForm.STRICT_UNION:
+        members: list[Node] = [
+            f"Union[{item.name}, StrictStr]",
+            'Field(union_mode="left_to_right")',
+            "_STR_OUT",
+        ]
+        return [group("Annotated[", members, "]")]
+    if form is OpenEnumForm.UNION:
+        return [item.name, "str"]
+    return [item.name]
 
 
 def open_enum_alias(enum: EnumDef) -> str:
@@ -100,14 +110,14 @@ def open_enum_alias(enum: EnumDef) -> str:
     return f"_Open{enum.name}"
 
 
-def annotation(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> str:
+def annotation(t: TypeExpr, spec: Spec, style: Style, options: RenderOptions) -> str:
     """The annotation of a (non-null) value of type ``t`` in ``style``."""
     return flat(union_node(annotation_parts(t, spec, style, options)))
 
 
-def field_annotation(f: Field, spec: Spec, style: str, options: RenderOptions) -> str:
+def field_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -> str:
     """The attribute / key annotation of ``f`` in ``style`` (see ``field_annotation_node``)."""
-    return flat(field_annotation_node(f, spec, style, options))
+    return flat(style.annotate_field(f, spec, style, options))
 
 
 def _scalar_union(t: TypeExpr) -> bool:
@@ -118,38 +128,88 @@ def _scalar_union(t: TypeExpr) -> bool:
     )
 
 
-def field_annotation_node(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
-    """The attribute / key annotation of ``f`` in ``style``, as a layout node.
+def field_annotation_node(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """The attribute / key annotation of ``f`` in ``style``, as a layout node."""
+    return style.annotate_field(f, spec, style, options)
 
-    Class styles and msgspec add ``UnsetType`` to non-required fields (absent stays absent); TypedDict leaves
-    them out of the required keys; pydantic: see the module's docstring.
-    """
+
+def unset_field_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """Class styles and msgspec: ``UnsetType`` joins a non-required field's type (absent stays absent)."""
     parts = annotation_parts(f.type, spec, style, options)
-    if style == "pydantic":
-        node = union_node(parts + (["None"] if f.nullable or not f.required else []))
-        markers: list[Node] = []
-        if isinstance(f.type, AnyType):
-            markers = [] if f.nullable else ["BeforeValidator(_not_null)"]
-        elif not f.nullable and not f.required:
-            markers = ["_NOT_NULL"]
-        if _scalar_union(f.type):
-            markers.append("_SCALAR")
-        return group("Annotated[", [node, *markers], "]") if markers else node
-    if style == "typeddict":
-        return union_node(parts + (["None"] if f.nullable else []))
     return union_node(parts + (["None"] if f.nullable else []) + ([] if f.required else ["UnsetType"]))
 
 
-def field_default(f: Field, style: str) -> str:
-    """What follows the annotation in the class body (`` = UNSET``, pydantic's Field(...), or "")."""
-    if style == "pydantic":
-        alias = f.wire_name != f.py_name
-        if f.required:
-            return f" = Field(alias={py_str(f.wire_name)})" if alias else ""
-        return f" = Field(default=None, alias={py_str(f.wire_name)})" if alias else " = None"
-    if style == "msgspec" and f.wire_name != f.py_name:
+def key_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """TypedDict: a non-required key is left out of the required keys, its type says nothing of it."""
+    return union_node(annotation_parts(f.type, spec, style, options) + (["None"] if f.nullable else []))
+
+
+def pydantic_field_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """Pydantic: see the module's docstring (absent reads as None, markers refuse a null)."""
+    parts = annotation_parts(f.type, spec, style, options)
+    node = union_node(parts + (["None"] if f.nullable or not f.required else []))
+    markers: list[Node] = []
+    if is_any(f.type, spec):
+        markers = [] if f.nullable else ["BeforeValidator(_not_null)"]
+    elif not f.nullable and not f.required:
+        markers = ["_NOT_NULL"]
+    if _scalar_union(f.type):
+        markers.append("_SCALAR")
+    return group("Annotated[", [node, *markers], "]") if markers else node
+
+
+def unset_default(f: Field) -> str:
+    """Class styles: an absent field is ``UNSET``."""
+    return "" if f.required else " = UNSET"
+
+
+def no_default(f: Field) -> str:
+    return ""
+
+
+def pydantic_default(f: Field) -> str:
+    """Pydantic: an absent field reads as None; a renamed one carries its wire name as the alias."""
+    alias = f.wire_name != f.py_name
+    if f.required:
+        return f" = Field(alias={py_str(f.wire_name)})" if alias else ""
+    return f" = Field(default=None, alias={py_str(f.wire_name)})" if alias else " = None"
+
+
+def msgspec_default(f: Field) -> str:
+    """msgspec: ``UNSET``, and ``msgspec.field(name=...)`` for a renamed field."""
+    if f.wire_name != f.py_name:
         default = "" if f.required else "default=UNSET, "
         return f" = msgspec.field({default}name={py_str(f.wire_name)})"
-    if style in ("dataclass", "attrs", "msgspec") and not f.required:
-        return " = UNSET"
-    return ""
+    return unset_default(f)
+
+
+def field_default(f: Field, style: Style) -> str:
+    """What follows the annotation in the class body (`` = UNSET``, pydantic's Field(...), or "")."""
+    return style.default_field(f)
+
+
+def union_alias(union: UnionDef, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """The right-hand side of a union's module-level type alias: ``Union[...]`` of its members
+    (one member: that member's annotation, ``Any`` for the free-form alias). Pydantic marks it:
+    a discriminated union validates by its tag, another tries its members left to right."""
+    parts = [p for m in union.members for p in annotation_parts(m, spec, style, options)]
+    node = union_node(parts)
+    if style.union_form is not UnionForm.PYDANTIC_FIELD or len(union.members) == 1:
+        return node
+    if union.discriminator is not None:
+        marker = f"Field(discriminator={py_str(discriminator_attribute(union, spec))})"
+    else:
+        marker = 'Field(union_mode="left_to_right")'
+    return group("Annotated[", [node, marker], "]")
+
+
+def discriminator_attribute(union: UnionDef, spec: Spec) -> str:
+    """The Python name of the tag field in the members (pydantic names the field, not the key)."""
+    names = set()
+    for member in union.members:
+        model = spec.get(member.name) if isinstance(member, Ref) else None
+        if isinstance(model, Model):
+            names |= {f.py_name for f in model.fields if f.wire_name == union.discriminator}
+    if len(names) != 1:
+        raise ValueError(f"internal error: union {union.name}: the tag field has names {sorted(names)}")
+    return names.pop()

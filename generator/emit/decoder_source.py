@@ -14,9 +14,10 @@ the runtime's ``_encode``.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
 from generator.emit.options import RenderOptions
+from generator.emit.style import Style
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -30,9 +31,10 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
 )
-from generator.pysrc.layout import Node, group
+from generator.pysrc.layout import Node, Seq, group
 from generator.pysrc.literals import py_str
 
 # the check that fails for a value of each scalar type ({v} is the variable)
@@ -75,7 +77,7 @@ def describe(t: TypeExpr) -> str:
     return "a JSON value"
 
 
-def decoder_expr(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) -> Node:
+def decoder_expr(t: TypeExpr, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """A Python expression for a decoder ``(value, path) -> T`` built from the runtime combinators.
 
     Models decode through ``_decode_Name`` (class styles) or are checked by ``_check_Name``
@@ -101,11 +103,11 @@ def decoder_expr(t: TypeExpr, spec: Spec, style: str, options: RenderOptions) ->
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
             is_open = enum_is_open(item, options)
-            if style == "typeddict":
+            if style.models_are_dicts:
                 return "_str" if is_open else _literal_decoder(item.values)
             return group("_open_enum(" if is_open else "_enum(", [item.name], ")")
-        if isinstance(item, Model):
-            return f"_check_{item.name}" if style == "typeddict" else f"_decode_{item.name}"
+        if isinstance(item, (Model, UnionDef)):
+            return f"_check_{item.name}" if style.models_are_dicts else f"_decode_{item.name}"
         raise ValueError(f"unresolved reference {t.name!r}")
     raise TypeError(f"not a type: {t!r}")
 
@@ -114,17 +116,25 @@ def _literal_decoder(values: tuple[str | int | bool, ...]) -> Node:
     return group("_literal(", [group("(", [py_str(v) for v in values], ")")], ")")
 
 
-def slow_decoder_expr(f: Field, spec: Spec, style: str, options: RenderOptions) -> Node:
+def slow_decoder_expr(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """The general decoder the fast path falls back on: for a value that is not a null allowed."""
     expr = decoder_expr(f.type, spec, style, options)
-    return group("_not_null(", [expr], ")") if isinstance(f.type, AnyType) and not f.nullable else expr
+    return group("_not_null(", [expr], ")") if is_any(f.type, spec) and not f.nullable else expr
+
+
+def is_any(t: TypeExpr, spec: Spec) -> bool:
+    """Any JSON value, null too: ``AnyType`` or a union alias of it alone."""
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        return isinstance(item, UnionDef) and len(item.members) == 1 and is_any(item.members[0], spec)
+    return isinstance(t, AnyType)
 
 
 # ---------------------------------------------------------------------------------------------
 # the fast path
 
 
-def mismatch(t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: str) -> Optional[str]:
+def mismatch(t: TypeExpr, spec: Spec, style: Style, options: RenderOptions, var: str) -> Optional[str]:
     """A condition that is false only when the general decoder would give ``var`` back unchanged.
 
     None when there is no such check: the value is rebuilt (a model, an enum member, a copied
@@ -134,7 +144,7 @@ def mismatch(t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: s
         return _SCALAR_MISMATCH[t.name].format(v=var)
     if isinstance(t, LiteralOf):
         return _literal_mismatch(t.values, var)
-    if isinstance(t, Ref) and style == "typeddict":
+    if isinstance(t, Ref) and style.models_are_dicts:
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
             if enum_is_open(item, options):
@@ -162,7 +172,7 @@ def _literal_mismatch(values: tuple[str | int | bool, ...], var: str) -> Optiona
 
 
 def decode_lines(
-    f: Field, spec: Spec, style: str, options: RenderOptions, var: str, slow: str
+    f: Field, spec: Spec, style: Style, options: RenderOptions, var: str, slow: str
 ) -> tuple[str, ...]:
     """Statements (indented from 0) that turn the raw value in ``var`` into the field's value.
 
@@ -172,7 +182,7 @@ def decode_lines(
     """
     where = f"path + {py_str('.' + f.wire_name)}"
     call = f"{slow}({var}, {where})"
-    assign = call if style == "typeddict" else f"{var} = {call}"
+    assign = call if style.models_are_dicts else f"{var} = {call}"
     t = f.type
     bad = mismatch(t, spec, style, options, var)
     if bad is not None:
@@ -186,11 +196,11 @@ def decode_lines(
 
 
 def _rebuilding_lines(
-    t: TypeExpr, spec: Spec, style: str, options: RenderOptions, var: str, where: str, assign: str
+    t: TypeExpr, spec: Spec, style: Style, options: RenderOptions, var: str, where: str, assign: str
 ) -> tuple[str, ...]:
     """The fast path of a value that the model rebuilds: an enum member, a model, a copy."""
     item = spec.get(t.name) if isinstance(t, Ref) else None
-    if isinstance(item, EnumDef) and style != "typeddict":
+    if isinstance(item, EnumDef) and not style.models_are_dicts:
         table = enum_table(item.name)
         if enum_is_open(item, options):
             return (
@@ -206,7 +216,7 @@ def _rebuilding_lines(
             f"    {assign}",
         )
     if isinstance(item, Model):
-        if style == "typeddict":
+        if style.models_are_dicts:
             return (f"_check_{item.name}({var}, {where})",)
         return (f"{var} = _decode_{item.name}({var}, {where})",)
     # a list or a map of plain scalars: a loop over the items (cheaper than any builtin for the
@@ -225,7 +235,7 @@ def _rebuilding_lines(
                     f"        if {item_bad}:",
                 )
             done: tuple[str, ...] = (
-                () if style == "typeddict" else ("    else:", f"        {var} = {var}.copy()")
+                () if style.models_are_dicts else ("    else:", f"        {var} = {var}.copy()")
             )
             return (*head, f"            {assign}", "            break", *done, "else:", f"    {assign}")
     return (assign,)
@@ -248,13 +258,15 @@ def _encode_value(t: TypeExpr, spec: Spec, value: str) -> str:
         return value
     if isinstance(t, Ref):
         item = spec.get(t.name)
+        if isinstance(item, UnionDef):  # each member written back as it is: models, enums, lists
+            return f"_encode({value})"
         return f"{value}.to_dict()" if isinstance(item, Model) else f"_text({value})"
     if isinstance(t, (ListOf, MapOf)):
         inner = t.item if isinstance(t, ListOf) else t.value
         # copies by unpacking, and no comprehension for an empty one: the cheapest ways on 3.9-3.11
         if _is_plain(inner):
             return f"[*{value}]" if isinstance(t, ListOf) else f"{{**{value}}}"
-        if isinstance(inner, Ref):  # models or enums, one level down
+        if isinstance(inner, Ref) and not isinstance(spec.get(inner.name), UnionDef):  # models or enums
             each = _encode_value(inner, spec, "x")
             if isinstance(t, ListOf):
                 return f"[{each} for x in {value}] if {value} else []"
@@ -269,3 +281,53 @@ def _is_plain(t: TypeExpr) -> bool:
     if isinstance(t, UnionOf):
         return all(_is_plain(o) for o in t.options)
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# unions
+
+
+def union_tags(union: UnionDef, spec: Spec) -> list[tuple[Union[str, int, bool], str]]:
+    """(tag value, member model) of a discriminated union, in member order.
+
+    ``discriminator`` promises that every member is a model with a required single-value literal
+    at that key, each value distinct; a union that breaks it is a bug of the stage that built it.
+    """
+    out: list[tuple[Union[str, int, bool], str]] = []
+    for member in union.members:
+        model = spec.get(member.name) if isinstance(member, Ref) else None
+        if not isinstance(model, Model):
+            raise ValueError(f"internal error: union {union.name}: member {member!r} is not a model")
+        key = next((f for f in model.fields if f.wire_name == union.discriminator), None)
+        if not (key and key.required and not key.nullable):
+            raise ValueError(f"internal error: union {union.name}: member {member!r} has no required tag")
+        if not (isinstance(key.type, LiteralOf) and len(key.type.values) == 1):
+            raise ValueError(
+                f"internal error: union {union.name}: {model.name}.{key.wire_name} is not one value"
+            )
+        out.append((key.type.values[0], model.name))
+    values = [(type(v), v) for v, _ in out]
+    if len(set(values)) != len(values):
+        raise ValueError(f"internal error: union {union.name}: two members share a tag")
+    return out
+
+
+def union_decoder(union: UnionDef, spec: Spec, style: Style, options: RenderOptions) -> Node:
+    """The general decoder of a union: ``_tagged`` (a discriminated one: the tag picks the member's
+    decoder from a table) or ``_one_of`` (each member in order; the error names every failure)."""
+    if union.discriminator is not None:
+        rows: list[Node] = []
+        for value, model in union_tags(union, spec):
+            decoder = decoder_expr(Ref(model), spec, style, options)
+            rows.append(Seq((f"({type(value).__name__}, {py_str(value)}): ", decoder)))
+        expected = " or ".join(py_str(v) for v, _ in union_tags(union, spec))
+        table = group("{", rows, "}")
+        return group(
+            "_tagged(", [py_str(union.discriminator), table, py_str(union.name), py_str(expected)], ")"
+        )
+    if len(union.members) == 1:  # an alias (of Any, say): the member's own decoder
+        return decoder_expr(union.members[0], spec, style, options)
+    members: list[Node] = [
+        group("(", [py_str(describe(m)), decoder_expr(m, spec, style, options)], ")") for m in union.members
+    ]
+    return group("_one_of(", [group("(", members, ")"), py_str(union.name)], ")")

@@ -13,11 +13,15 @@ enum and a str; and the slow path finds models only as a field's value, list ite
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Optional
 
 from generator.emit.annotations import field_annotation_node, field_default, open_enum_alias
-from generator.emit.decoder_source import enum_is_open
-from generator.emit.options import RenderOptions
+from generator.emit.decoder_source import enum_is_open, is_any, union_tags
+from generator.emit.msgspec_tags import StructTag, class_keywords, struct_tags
+from generator.emit.options import RenderOptions, UnknownKeys
+from generator.emit.style import Style
 from generator.emit.styles import (
     EnumMemberView,
     enum_member_names,
@@ -25,6 +29,7 @@ from generator.emit.styles import (
     model_doc,
     typing_imports,
 )
+from generator.emit.union_view import UnionView, union_views
 from generator.model.diagnostics import Diagnostic, Origin, warning
 from generator.model.ir import (
     AnyType,
@@ -38,13 +43,12 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
+    refs_of,
 )
 from generator.pysrc.layout import Node, Seq, group, render
 from generator.pysrc.literals import docstring, import_line, py_str
-
-_RUNTIME_TYPING = {"TYPE_CHECKING", "Any", "Callable", "ClassVar", "Final", "NoReturn", "Optional"}
-_RUNTIME_TYPING |= {"TypeVar", "Union", "cast"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,15 @@ class MsgspecModelView:
     doc: str
     fields: tuple[MsgspecFieldView, ...]
     post_init: tuple[str, ...]  # the body of __post_init__ (empty: none)
+    class_keywords: str  # ', tag_field="type", tag="cat"' of a tagged union's member, else ""
+    tag_line: str  # its literal field, as a ClassVar ("" when not tagged)
+    tag_doc: str
+
+
+@dataclass(frozen=True)
+class NoTagView:
+    name: str
+    key: str  # literal of the tag key
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,11 @@ class MsgspecModuleView:
     enums: tuple[MsgspecEnumView, ...]
     has_open_enums: bool
     models: tuple[MsgspecModelView, ...]
+    unions: tuple[UnionView, ...]  # type aliases, each after those it names
+    tag_tables: tuple[str, ...]  # "_TAGS_<Union>: ... = (key, {tag: class})", for the slow path
+    tag_of: tuple[str, ...]  # the _TAG_OF rows: "Class: (key, tag),"
+    no_tag: tuple[NoTagView, ...]  # a private tagged Struct per tag key (decoding on its own needs the tag)
+    decode_as: tuple[str, ...]  # "Class._decode_as = Union[Class, _NoTagN]" of the tagged models
     nested: tuple[str, ...]  # the _NESTED table's rows
     all_names: tuple[str, ...]
     unknown_keys: str  # literal of the policy
@@ -92,7 +110,9 @@ def _options(t: TypeExpr) -> tuple[TypeExpr, ...]:
 
 
 def _is_model(t: TypeExpr, spec: Spec) -> bool:
-    return isinstance(t, Ref) and isinstance(spec.get(t.name), Model)
+    """A model, or a tagged union of models (msgspec tells its Structs apart by the tag)."""
+    item = spec.get(t.name) if isinstance(t, Ref) else None
+    return isinstance(item, Model) or (isinstance(item, UnionDef) and item.discriminator is not None)
 
 
 def _holds_model(t: TypeExpr, spec: Spec) -> bool:
@@ -137,10 +157,40 @@ def _union_problem(t: TypeExpr, spec: Spec) -> str:
     return ""
 
 
+def expand_unions(t: TypeExpr, spec: Spec, seen: frozenset[str] = frozenset()) -> TypeExpr:
+    """``t`` with each union item it names replaced by its members: msgspec sees through an alias."""
+    if isinstance(t, Ref):
+        item = spec.get(t.name)
+        if not isinstance(item, UnionDef) or item.discriminator is not None or item.name in seen:
+            return t  # a tagged union stays one option (its table picks the model)
+        members = [expand_unions(m, spec, seen | {item.name}) for m in item.members]
+        return members[0] if len(members) == 1 else UnionOf(tuple(o for m in members for o in _options(m)))
+    if isinstance(t, ListOf):
+        return ListOf(expand_unions(t.item, spec, seen))
+    if isinstance(t, MapOf):
+        return MapOf(expand_unions(t.value, spec, seen))
+    if isinstance(t, UnionOf):
+        return UnionOf(tuple(o for m in t.options for o in _options(expand_unions(m, spec, seen))))
+    return t
+
+
+def _union_names(t: TypeExpr, spec: Spec) -> set[str]:
+    """The union items ``t`` names, directly or through other unions."""
+    found: set[str] = set()
+    todo = list(refs_of(t))
+    while todo:
+        item = spec.get(todo.pop())
+        if isinstance(item, UnionDef) and item.name not in found:
+            found.add(item.name)
+            todo += [n for m in item.members for n in refs_of(m)]
+    return found
+
+
 def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
     """How a field's value holds models, for the slow path: ((``_ONE``, ``_LIST`` or ``_MAP``,
     model) or None, problem). The slow path looks for models as the value itself, as list items
-    or as map values, one way a field."""
+    or as map values, one way a field. A union item is seen through (its members)."""
+    t = expand_unions(t, spec)
     problem = _union_problem(t, spec)
     if problem:
         return None, problem
@@ -162,12 +212,14 @@ def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
 
 
 def problems(spec: Spec) -> list[Diagnostic]:
-    """Fields the msgspec module cannot represent (W501, one per field)."""
-    found: list[Diagnostic] = []
+    """Fields the msgspec module cannot represent (W501, one per field); discriminated unions it
+    cannot write as tagged Structs (W502, one per union: ``msgspec_tags``)."""
+    found = struct_tags(spec)[1]
+    tagged = {u.name for u in spec.unions if u.discriminator is not None}
     for model in spec.models:
         for f in model.fields:
             _, problem = nesting(f.type, spec)
-            if problem:
+            if problem and not tagged.intersection(_union_names(f.type, spec)):  # W502 says it
                 origin = f.origins[0] if f.origins else Origin("<spec>", 1, 1)
                 message = f"{model.name}.{f.wire_name} is {problem}: msgspec_models.py is not written"
                 found.append(warning("W501", message, origin))
@@ -178,11 +230,10 @@ def problems(spec: Spec) -> list[Diagnostic]:
 # annotations
 
 
-def _declaration(f: Field, spec: Spec, options: RenderOptions) -> str:
-    tail = field_default(f, "msgspec")
+def _declaration(f: Field, spec: Spec, style: Style, options: RenderOptions) -> str:
+    tail = field_default(f, style)
     return (
-        render(Seq((f"{f.py_name}: ", field_annotation_node(f, spec, "msgspec", options))), 4, len(tail))
-        + tail
+        render(Seq((f"{f.py_name}: ", field_annotation_node(f, spec, style, options))), 4, len(tail)) + tail
     )
 
 
@@ -198,18 +249,18 @@ def _holds_any(t: TypeExpr) -> bool:
     return False
 
 
-def _post_init(model: Model) -> tuple[str, ...]:
+def _post_init(model: Model, spec: Spec) -> tuple[str, ...]:
     """Bound the depth of the values msgspec takes as they are (Any, objects of any shape), and
     refuse a null that msgspec's Any lets through where the field is not nullable."""
     lines: list[str] = []
     for f in model.fields:
-        if isinstance(f.type, AnyType) and not f.nullable:
+        if is_any(f.type, spec) and not f.nullable:
             wire = py_str(f.wire_name)
             lines += [
                 f"if self.{f.py_name} is None:",
                 f'    raise _Invalid({wire}, "null is not allowed here")',
             ]
-        if not _holds_any(f.type):
+        if not _holds_any(expand_unions(f.type, spec)):
             continue
         check = f"_json_value(self.{f.py_name}, {py_str(f.wire_name)})"
         skip = [*(["UNSET"] if not f.required else []), *(["None"] if f.nullable else [])]
@@ -228,22 +279,52 @@ def _nested_row(model: Model, spec: Spec) -> str:
         held, _ = nesting(f.type, spec)
         if held is not None:
             wire, attr = py_str(f.wire_name), py_str(f.py_name)
-            rows.append(group("(", [wire, held[0], held[1], group("(", ["_ONE", attr, wire], ")")], ")"))
+            child = f"_TAGS_{held[1]}" if isinstance(spec.get(held[1]), UnionDef) else held[1]
+            rows.append(group("(", [wire, held[0], child, group("(", ["_ONE", attr, wire], ")")], ")"))
     if not rows:
         return ""
     return render(Seq((f"{model.name}: ", group("(", rows, ")"))), 4, 1)
 
 
-def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleView:
-    models = [
-        MsgspecModelView(
-            name=m.name,
-            doc=model_doc(m, "msgspec"),
-            fields=tuple(MsgspecFieldView(_declaration(f, spec, options), field_doc(f)) for f in m.fields),
-            post_init=_post_init(m),
-        )
-        for m in spec.models
-    ]
+def _model_view(
+    m: Model, spec: Spec, style: Style, options: RenderOptions, tag: Optional[StructTag]
+) -> MsgspecModelView:
+    """A tagged member's literal field is not a Struct field (msgspec writes the tag) but a ClassVar."""
+    kept = tuple(f for f in m.fields if tag is None or f.wire_name != tag.key)
+    tag_field = next((f for f in m.fields if tag is not None and f.wire_name == tag.key), None)
+    tag_line = ""
+    if tag is not None and tag_field is not None:
+        tag_line = f"{tag_field.py_name}: ClassVar[Literal[{py_str(tag.value)}]] = {py_str(tag.value)}"
+    return MsgspecModelView(
+        name=m.name,
+        doc=model_doc(m, style),
+        fields=tuple(MsgspecFieldView(_declaration(f, spec, style, options), field_doc(f)) for f in kept),
+        post_init=_post_init(dataclasses.replace(m, fields=kept), spec),
+        class_keywords=class_keywords(tag) if tag else "",
+        tag_line=tag_line,
+        tag_doc=field_doc(tag_field) if tag_line and tag_field else "",
+    )
+
+
+def _tag_tables(
+    spec: Spec, tags: dict[str, StructTag]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The _TAGS_<Union> tables (tag → class, for the slow path), the _TAG_OF rows (class → (key,
+    tag)) and the _NoTag classes' tag keys."""
+    tables = []
+    for u in spec.unions:
+        if u.discriminator is not None:
+            rows: list[Node] = [f"{py_str(v)}: {m}" for v, m in union_tags(u, spec)]
+            table = group("(", [py_str(u.discriminator), group("{", rows, "}")], ")")
+            tables.append(render(Seq((f"_TAGS_{u.name}: Final[tuple[str, dict[Any, Any]]] = ", table)), 0))
+    tag_of = tuple(f"{m}: ({py_str(t.key)}, {py_str(t.value)})," for m, t in tags.items())
+    keys = tuple(dict.fromkeys(t.key for t in tags.values()))
+    return tuple(tables), tag_of, keys
+
+
+def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> MsgspecModuleView:
+    tags = struct_tags(spec)[0]
+    models = [_model_view(m, spec, style, options, tags.get(m.name)) for m in spec.models]
     enums = [
         MsgspecEnumView(
             e.name,
@@ -257,12 +338,14 @@ def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleVie
         for e in spec.enums
     ]
     annotations = [fv.declaration for mv in models for fv in mv.fields]
-    used = set(typing_imports("msgspec", annotations)) | _RUNTIME_TYPING
-    names = [e.name for e in spec.enums] + [m.name for m in spec.models]
-    names += ["UNSET", "UnsetType", "MODELS", "ValidationError"]
+    unions = union_views(spec, style, options)
+    annotations += [u.alias for u in unions] + [m.tag_line for m in models]
+    tables, tag_of, keys = _tag_tables(spec, tags)
+    names = [e.name for e in spec.enums] + [m.name for m in spec.models] + [u.name for u in unions]
+    names += style.exports
     doc = (
-        "Models of the API documents as msgspec Structs, generated by modelgen.\n\n"
-        f"Unknown keys: {options.unknown_keys}. Enums: {'open' if options.open_enums else 'closed'}"
+        f"Models of the API documents as {style.description}, generated by modelgen.\n\n"
+        f"Unknown keys: {options.unknown_keys.value}. Enums: {'open' if options.open_enums else 'closed'}"
         " (an open enum keeps a value it does not know).\n\n"
         "Decoding tries msgspec alone first; only a document that fails there (an unknown key, or an"
         " error) is decoded again by a slower path that keeps the unknown keys at every level (in"
@@ -271,14 +354,19 @@ def build_msgspec_module(spec: Spec, options: RenderOptions) -> MsgspecModuleVie
         " a slower path writes them back."
     )
     return MsgspecModuleView(
-        style="msgspec",
+        style=style.name,
         doc=docstring(doc),
-        typing_import=import_line("typing", sorted(used)),
+        typing_import=import_line("typing", typing_imports(style, annotations)),
         enums=tuple(enums),
         has_open_enums=any(e.alias for e in enums),
         models=tuple(models),
+        unions=unions,
+        tag_tables=tables,
+        tag_of=tag_of,
+        no_tag=tuple(NoTagView(f"_NoTag{i}", py_str(k)) for i, k in enumerate(keys)),
+        decode_as=tuple(f"{m}._decode_as = Union[{m}, _NoTag{keys.index(t.key)}]" for m, t in tags.items()),
         nested=tuple(row for row in (_nested_row(m, spec) for m in spec.models) if row),
         all_names=tuple(py_str(n) for n in names),
-        unknown_keys=py_str(options.unknown_keys),
-        forbid_unknown="False" if options.unknown_keys == "ignore" else "True",
+        unknown_keys=py_str(options.unknown_keys.value),
+        forbid_unknown="False" if options.unknown_keys is UnknownKeys.IGNORE else "True",
     )

@@ -1,6 +1,6 @@
 """The Jinja environment and the rendering of one style's module from a Spec.
 
-All decisions are made in ``generator.emit.styles`` (view records and filters); the templates under
+All decisions are made by each style's view builder (``Style.build_view``); the templates under
 ``templates/`` only loop and lay out. The output is valid but unformatted Python (the emitter
 runs black over it).
 """
@@ -13,9 +13,8 @@ from typing import Optional
 
 import jinja2
 
-from generator.emit.msgspec_view import build_msgspec_module
 from generator.emit.options import RenderOptions
-from generator.emit.styles import build_module
+from generator.emit.style import Style
 from generator.model.ir import Spec
 from generator.pysrc.literals import docstring, py_str
 
@@ -54,14 +53,15 @@ def _template_cache() -> Optional[jinja2.BytecodeCache]:
 
 
 @lru_cache(maxsize=8)
-def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
-    """Templates from ``user_templates`` first (file by file), then the built-in ones.
+def environment(user_templates: Optional[str] = None, style_root: Optional[str] = None) -> jinja2.Environment:
+    """Templates from ``user_templates`` first (file by file), then a style's own root (a style
+    defined outside ``generator/``), then the built-in ones.
 
     One environment per template folder, so that each template is compiled once a process (the
     loader still reloads a template whose file changed), and at most once a change of it
     (``_TemplateCache``): compiling the templates was a third of a run on spec/.
     """
-    folders = ([user_templates] if user_templates else []) + [str(TEMPLATES)]
+    folders = [f for f in (user_templates, style_root) if f] + [str(TEMPLATES)]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         bytecode_cache=_template_cache(),
@@ -76,7 +76,7 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
     return env
 
 
-def render_style(spec: Spec, style: str, options: RenderOptions) -> str:
-    """The source of ``<style>_models.py`` for ``spec``, in black's format but for long lines."""
-    view = build_msgspec_module(spec, options) if style == "msgspec" else build_module(spec, style, options)
-    return environment(options.templates).get_template(f"{style}/module.py.jinja").render(view=view)
+def render_style(spec: Spec, style: Style, options: RenderOptions) -> str:
+    """The source of ``style``'s module for ``spec``, in black's format but for long lines."""
+    view = style.build_view(spec, style, options)
+    return environment(options.templates, style.template_root).get_template(style.template).render(view=view)

@@ -1,6 +1,6 @@
 """The merged model as a JSON Schema (draft 2020-12): what ``modelgen schema`` prints.
 
-One ``$defs`` entry per model and per enum, in the Spec's order (dependency order, name as
+One ``$defs`` entry per model, enum and union, in the Spec's order (dependency order, name as
 tie-break), so the output is deterministic. The document itself accepts any root object: its
 ``anyOf`` lists the models that no other model refers to (FineTuningJob, FineTune).
 
@@ -19,6 +19,7 @@ The schema says what the generated models accept, no more and no less:
   field that is not nullable: ``{"not": {"type": "null"}}``, since null is a field's
   nullability, not a value of Any); a bare object is ``type: object``; a map is ``type: object``
   with ``additionalProperties``.
+- Union items: see ``union_schema`` (``oneOf`` with a ``discriminator`` mapping when tagged).
 - Numbers: ``integer`` for int, ``number`` for float (an int is a valid float); JSON Schema never
   takes a boolean for either, as the models do not.
 - Descriptions of models, enums and fields are ``description``; deprecated fields carry
@@ -29,7 +30,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.emit.options import RenderOptions
+from generator.emit.decoder_source import union_tags
+from generator.emit.options import RenderOptions, UnknownKeys
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -43,6 +45,7 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
     refs_of,
 )
@@ -83,12 +86,16 @@ def type_schema(t: TypeExpr, spec: Spec) -> dict[str, Any]:
     raise TypeError(f"not a type: {t!r}")
 
 
-def accepts_null(t: TypeExpr) -> bool:
-    """Does the schema of ``t`` (without the field's nullability) take null? Only Any does."""
+def accepts_null(t: TypeExpr, spec: Spec | None = None) -> bool:
+    """Does the schema of ``t`` (without the field's nullability) take null? Only Any does (or a
+    union item with Any among its members)."""
     if isinstance(t, AnyType):
         return True
     if isinstance(t, UnionOf):
-        return any(accepts_null(o) for o in t.options)
+        return any(accepts_null(o, spec) for o in t.options)
+    item = spec.get(t.name) if isinstance(t, Ref) and spec is not None else None
+    if isinstance(item, UnionDef):
+        return any(accepts_null(m, spec) for m in item.members)
     return False
 
 
@@ -98,7 +105,7 @@ def field_schema(f: Field, spec: Spec) -> dict[str, Any]:
     out: dict[str, Any]
     if not f.nullable:
         out = dict(base)
-        if accepts_null(f.type):  # Any (or a union with Any): null is still not allowed here
+        if accepts_null(f.type, spec):  # Any (or a union with Any): null is still not allowed here
             out["not"] = NULL
     elif list(base) == ["anyOf"]:  # a union: null is one more option
         out = {"anyOf": base["anyOf"] + [NULL]}
@@ -120,7 +127,7 @@ def model_schema(model: Model, spec: Spec, options: RenderOptions) -> dict[str, 
     out["type"] = "object"
     out["properties"] = {f.wire_name: field_schema(f, spec) for f in model.fields}
     out["required"] = [f.wire_name for f in model.fields if f.required]
-    out["additionalProperties"] = options.unknown_keys != "forbid"
+    out["additionalProperties"] = options.unknown_keys is not UnknownKeys.FORBID
     return out
 
 
@@ -136,11 +143,31 @@ def enum_schema(enum: EnumDef, options: RenderOptions) -> dict[str, Any]:
     return out
 
 
+def union_schema(union: UnionDef, spec: Spec) -> dict[str, Any]:
+    """A discriminated union is ``oneOf`` its members with OpenAPI's ``discriminator`` (the tag key
+    and each tag value's member); another is ``anyOf`` (its members are tried in order, so a value
+    may fit two). A union of Any alone is ``{}``."""
+    out: dict[str, Any] = {"title": union.name}
+    if union.description:
+        out["description"] = union.description
+    members = [type_schema(m, spec) for m in union.members]
+    if len(members) == 1:
+        out.update(members[0])
+    elif union.discriminator is not None:
+        out["oneOf"] = members
+        mapping = {str(value): ref(model)["$ref"] for value, model in union_tags(union, spec)}
+        out["discriminator"] = {"propertyName": union.discriminator, "mapping": mapping}
+    else:
+        out["anyOf"] = members
+    return out
+
+
 def root_models(spec: Spec) -> list[str]:
     """Models no other model refers to, in Spec order (every model, if each one is referred to)."""
     referred = {
         name for model in spec.models for f in model.fields for name in refs_of(f.type) if name != model.name
     }
+    referred |= {name for union in spec.unions for m in union.members for name in refs_of(m)}
     roots = [m.name for m in spec.models if m.name not in referred]
     return roots or [m.name for m in spec.models]
 
@@ -155,7 +182,7 @@ def spec_to_schema(spec: Spec, options: RenderOptions | None = None) -> dict[str
         elif isinstance(item, EnumDef):
             defs[item.name] = enum_schema(item, opts)
         else:
-            raise NotImplementedError(f"union {item.name!r}: not yet emitted")
+            defs[item.name] = union_schema(item, spec)
     return {
         "$schema": DIALECT,
         "title": TITLE,

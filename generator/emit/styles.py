@@ -24,12 +24,15 @@ from generator.emit.decoder_source import (
     enum_table,
     slow_decoder_expr,
 )
-from generator.emit.options import TESTED_STYLES, UNKNOWN_KEY_POLICIES, RenderOptions
+from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.reserved import TYPING_NAMES, check_spec_names
+from generator.emit.style import Style
+from generator.emit.union_view import UnionView, union_views
 from generator.model.ir import (
     Field,
     Model,
     Spec,
+    UnionDef,
     refs_of,
 )
 from generator.model.names import camel_to_snake, unique_name
@@ -43,9 +46,6 @@ from generator.pysrc.literals import (
     py_str,
     width,
 )
-
-CLASS_STYLES = ("dataclass", "attrs", "pydantic")
-CODEC_STYLES = ("dataclass", "attrs")  # the styles whose models carry modelgen's own to_dict
 
 # Names an annotation may use: a TypedDict key with one of these names would shadow it.
 _ANNOTATION_NAMES = frozenset(
@@ -81,9 +81,9 @@ def enum_member_names(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def field_order(model: Model, style: str) -> tuple[Field, ...]:
+def field_order(model: Model, style: Style) -> tuple[Field, ...]:
     """Class body order: dataclass (no kw_only on 3.9) puts required fields first, stably."""
-    if style == "dataclass":
+    if style.required_fields_first:
         return tuple(f for f in model.fields if f.required) + tuple(f for f in model.fields if not f.required)
     return model.fields
 
@@ -156,37 +156,27 @@ class ModuleView:
     pydantic_import: str  # "from pydantic import ..." (pydantic style)
     enums: tuple[EnumView, ...]
     models: tuple[ModelView, ...]
+    unions: tuple[UnionView, ...]  # type aliases, each after those it names
     all_names: tuple[str, ...]
     unknown_keys: str  # literal of the policy
     pydantic_extra: str  # literal: "allow" | "ignore" | "forbid"
     runtime_unset: bool  # the runtime defines UNSET and the encoder (class styles)
 
 
-_MODULE_DOCS = {
-    "dataclass": "standard-library dataclasses",
-    "attrs": "attrs classes",
-    "pydantic": "Pydantic v2 models",
-    "typeddict": "TypedDicts with validating loaders",
-}
-
-_RUNTIME_TYPING = {"Any", "Callable", "Final", "NoReturn", "TypeVar", "Union"}
 _NAME_USES = {n: re.compile(rf"\b{n}\b") for n in TYPING_NAMES}
 
 
-def typing_imports(style: str, annotations: list[str]) -> list[str]:
+def typing_imports(style: Style, annotations: list[str]) -> list[str]:
     """The names imported from ``typing``: the runtime's own plus those the annotations use."""
-    used = set()
-    if style != "pydantic":
-        used |= _RUNTIME_TYPING
-    if style == "typeddict":
-        used |= {"TypedDict", "cast"}
-    if style == "pydantic":
-        used |= {"Any", "TypeVar", "Union", "cast"}
+    used = set(style.runtime_typing)
     text = " ".join(set(annotations))
     used |= {n for n in TYPING_NAMES if _NAME_USES[n].search(text)}
     return sorted(used)
 
 
+# the typing names the class styles' and TypedDict's shared runtime uses
+CLASS_RUNTIME_TYPING = frozenset({"Any", "Callable", "Final", "NoReturn", "TypeVar", "Union"})
+_PYDANTIC_EXTRA = {UnknownKeys.KEEP: "allow", UnknownKeys.IGNORE: "ignore", UnknownKeys.FORBID: "forbid"}
 _PYDANTIC_NAMES = ("Field", "StrictBool", "StrictFloat", "StrictInt", "StrictStr")
 
 
@@ -198,10 +188,10 @@ def pydantic_imports(annotations: list[str]) -> list[str]:
     return sorted(used)
 
 
-def model_doc(model: Model, style: str) -> str:
+def model_doc(model: Model, style: Style) -> str:
     """The class docstring; a TypedDict cannot document its keys one by one, so it lists them."""
     text = model.description or f"The {model.name} object."
-    if style == "typeddict":
+    if style.models_are_dicts:
         keys = [f"``{f.wire_name}``: {f.description}" for f in model.fields if f.description]
         text = "\n\n".join([text, *keys])
     return docstring(text, "    ")
@@ -253,14 +243,14 @@ def field_doc(f: Field) -> str:
 
 
 def _field_view(
-    model: Model, f: Field, index: int, spec: Spec, style: str, options: RenderOptions
+    model: Model, f: Field, index: int, spec: Spec, style: Style, options: RenderOptions
 ) -> FieldView:
     var = f"v{index}"
     decoder = slow_decoder_expr(f, spec, style, options)
     # a decoder built by a call is bound once, to a name that pairs with the local variable
     binding = f"_DEC_{model.name}_{index}" if isinstance(decoder, Group) else ""
     default = field_default(f, style)
-    name = f.wire_name if style == "typeddict" else f.py_name
+    name = f.wire_name if style.models_are_dicts else f.py_name
     annotation = field_annotation_node(f, spec, style, options)
     declaration = render(Seq((f"{name}: ", annotation)), 4, len(default))
     return FieldView(
@@ -276,9 +266,7 @@ def _field_view(
         decode=decode_lines(f, spec, style, options, var, binding or flat(decoder)),
         binding=render(Seq((f"{binding} = ", decoder)), 0) if binding else "",
         # required fields are read from self; an optional one was read into its variable first
-        encode=(
-            encode_expr(f, spec, f"self.{f.py_name}" if f.required else var) if style in CODEC_STYLES else ""
-        ),
+        encode=(encode_expr(f, spec, f"self.{f.py_name}" if f.required else var) if style.own_codec else ""),
     )
 
 
@@ -292,7 +280,7 @@ def _decoder_def(name: str) -> str:
 
 
 def _model_view(
-    model: Model, spec: Spec, style: str, options: RenderOptions, loader: str, rebuild: bool
+    model: Model, spec: Spec, style: Style, options: RenderOptions, loader: str, rebuild: bool
 ) -> ModelView:
     views = {f.wire_name: _field_view(model, f, i, spec, style, options) for i, f in enumerate(model.fields)}
     wire_order = tuple(views[f.wire_name] for f in model.fields)
@@ -300,7 +288,7 @@ def _model_view(
     required = tuple(v for v in wire_order if v.required)
     optional = tuple(v for v in wire_order if not v.required)
     head_len = next((i for i, v in enumerate(wire_order) if not v.required), len(wire_order))
-    functional = style == "typeddict" and typeddict_needs_functional(model, spec)
+    functional = style.models_are_dicts and typeddict_needs_functional(model, spec)
     return ModelView(
         name=model.name,
         doc=model_doc(model, style),
@@ -316,7 +304,7 @@ def _model_view(
         encode_head=wire_order[:head_len],
         encode_tail=wire_order[head_len:],
         decoder_def=_decoder_def(model.name),
-        export=loader if style == "typeddict" else model.name,
+        export=loader if style.models_are_dicts else model.name,
         loader=loader,
         loader_doc=docstring(
             f"Check that ``data`` is a valid {model.name} document (a ValidationError names the bad"
@@ -330,20 +318,23 @@ def _model_view(
     )
 
 
-def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
-    """Everything the template of ``style`` lays out."""
-    if style not in TESTED_STYLES:  # msgspec has its own view (generator.emit.msgspec_view)
-        raise ValueError(f"unknown style {style!r}")
-    if options.unknown_keys not in UNKNOWN_KEY_POLICIES:
-        raise ValueError(f"unknown unknown_keys policy {options.unknown_keys!r}")
+def build_module(spec: Spec, style: Style, options: RenderOptions) -> ModuleView:
+    """Everything the template of ``style`` lays out (the styles whose modules follow the class
+    and TypedDict templates; msgspec has its own view, ``generator.emit.msgspec_view``)."""
     check_names(spec)
     loaders = loader_names(spec)
     position = {item.name: i for i, item in enumerate(spec.items)}
     models: list[ModelView] = []
     annotations: list[str] = []
     for model in spec.models:
-        later = any(position.get(r, -1) > position[model.name] for f in model.fields for r in refs_of(f.type))
-        view = _model_view(model, spec, style, options, loaders[model.name], style == "pydantic" and later)
+        refs = [r for f in model.fields for r in refs_of(f.type)]
+        # a union's alias is defined after every model: a model that names one is rebuilt too
+        later = any(
+            position.get(r, -1) > position[model.name] or isinstance(spec.get(r), UnionDef) for r in refs
+        )
+        view = _model_view(
+            model, spec, style, options, loaders[model.name], style.rebuilds_forward_refs and later
+        )
         models.append(view)
         for fv in view.wire_order:
             annotations += [fv.annotation, fv.default]
@@ -354,7 +345,7 @@ def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
             group("Union[", [literal, "str"], "]") if enum_is_open(e, options) and e.values else literal
         )
         alias = render(Seq((f"{e.name} = ", alias_node)), 0)[len(e.name) + 3 :]
-        annotations.append(alias if style == "typeddict" else "")
+        annotations.append(alias if style.models_are_dicts else "")
         members = tuple(
             EnumMemberView(n, py_str(v)) for n, v in zip(enum_member_names(e.values), e.values, strict=True)
         )
@@ -367,26 +358,27 @@ def build_module(spec: Spec, style: str, options: RenderOptions) -> ModuleView:
                 enum_table(e.name),
             )
         )
-    names = [e.name for e in spec.enums] + [m.name for m in spec.models]
-    if style == "typeddict":
+    unions = union_views(spec, style, options)
+    annotations += [u.alias for u in unions]
+    names = [e.name for e in spec.enums] + [m.name for m in spec.models] + [u.name for u in unions]
+    if style.models_are_dicts:
         names += [loaders[m.name] for m in spec.models]
-    else:
-        names += ["UNSET", "UnsetType"] if style != "pydantic" else []
-    names += ["MODELS", "ValidationError"] if style != "pydantic" else ["MODELS"]
+    names += style.exports
     doc = (
-        f"Models of the API documents as {_MODULE_DOCS[style]}, generated by modelgen.\n\n"
-        f"Unknown keys: {options.unknown_keys}. Enums: {'open' if options.open_enums else 'closed'}"
+        f"Models of the API documents as {style.description}, generated by modelgen.\n\n"
+        f"Unknown keys: {options.unknown_keys.value}. Enums: {'open' if options.open_enums else 'closed'}"
         " (an open enum keeps a value it does not know)."
     )
     return ModuleView(
-        style=style,
+        style=style.name,
         doc=docstring(doc),
         typing_import=import_line("typing", typing_imports(style, annotations)),
         pydantic_import=import_line("pydantic", pydantic_imports(annotations)),
         enums=tuple(enums),
         models=tuple(models),
+        unions=unions,
         all_names=tuple(py_str(n) for n in names),
-        unknown_keys=py_str(options.unknown_keys),
-        pydantic_extra=py_str({"keep": "allow"}.get(options.unknown_keys, options.unknown_keys)),
-        runtime_unset=style in ("dataclass", "attrs"),
+        unknown_keys=py_str(options.unknown_keys.value),
+        pydantic_extra=py_str(_PYDANTIC_EXTRA[options.unknown_keys]),
+        runtime_unset=style.own_codec,
     )

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Optional
 
-from generator.emit.decoder_source import enum_is_open  # the same open/closed decision as the models
-from generator.emit.options import RenderOptions
+from generator.emit.decoder_source import (
+    enum_is_open,
+    union_tags,
+)  # the same open/closed decision as the models
+from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.render import environment
+from generator.emit.style import RoundTrip, Style
 from generator.model.ir import (
     AnyType,
     EnumDef,
@@ -30,6 +35,7 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
 )
 from generator.model.names import camel_to_snake, unique_name
@@ -162,11 +168,17 @@ def _has_non_finite(value: Any) -> bool:
 # enums and the spec used for fit checks
 
 
-def _close_type(t: TypeExpr, spec: Spec, options: RenderOptions) -> TypeExpr:
+def _close_type(
+    t: TypeExpr, spec: Spec, options: RenderOptions, unions: frozenset[str] = frozenset()
+) -> TypeExpr:
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef) and not enum_is_open(item, options):
             return LiteralOf(tuple(item.values))
+        if isinstance(item, UnionDef) and item.name not in unions:  # a value fits if a member does
+            inside = unions | {item.name}
+            members = tuple(_close_type(m, spec, options, inside) for m in item.members)
+            return members[0] if len(members) == 1 else UnionOf(members)
         return t
     if isinstance(t, ListOf):
         return ListOf(_close_type(t.item, spec, options))
@@ -197,9 +209,9 @@ def fit_problems(value: Any, model: Model, spec: Spec, options: RenderOptions) -
     target = checked.get(model.name)
     assert isinstance(target, Model)
     records = problems(value, target, checked)
-    if options.unknown_keys == "keep":  # an unknown key is kept: no misfit
+    if options.unknown_keys is UnknownKeys.KEEP:  # an unknown key is kept: no misfit
         records = [p for p in records if p.kind != UNKNOWN_KEY]
-    verb = "dropped" if options.unknown_keys == "ignore" else "forbidden"
+    verb = "dropped" if options.unknown_keys is UnknownKeys.IGNORE else "forbidden"
     found = [
         f"{p.path}: key not in the model (unknown keys are {verb})" if p.kind == UNKNOWN_KEY else str(p)
         for p in records
@@ -290,6 +302,10 @@ def strategy_expr(t: TypeExpr, spec: Spec, options: RenderOptions, functions: di
             return f"open_enum({values})" if enum_is_open(item, options) else f"st.sampled_from({values})"
         if isinstance(item, Model):
             return f"st.deferred({functions[item.name]})"
+        if isinstance(item, UnionDef):  # payloads of each member
+            return " | ".join(
+                _parenthesized(strategy_expr(m, spec, options, functions)) for m in item.members
+            )
         raise ValueError(f"unresolved reference {t.name!r}")
     raise TypeError(f"not a type: {t!r}")
 
@@ -330,7 +346,7 @@ def model_strategies(spec: Spec, options: RenderOptions) -> list[ModelStrategy]:
             for f in model.fields
             if not f.required
         ]
-        if options.unknown_keys == "keep":
+        if options.unknown_keys is UnknownKeys.KEEP:
             optional += [KeyStrategy(k, "JSON_VALUES") for k in extra_key_names(model)]
         out.append(ModelStrategy(model.name, functions[model.name], required, tuple(optional)))
     return out
@@ -386,6 +402,12 @@ def _candidates(t: TypeExpr, spec: Spec, options: RenderOptions) -> list[Any]:
         return [c for o in t.options for c in _candidates(o, spec, options)]
     if isinstance(t, Ref):
         item = spec.get(t.name)
+        if isinstance(item, UnionDef):
+            tagged: list[Any] = []
+            if item.discriminator is not None:  # an object whose tag names no member
+                tags = tuple(v for v, _ in union_tags(item, spec))
+                tagged = [("unknown-tag", {item.discriminator: _other_literal(tags)})]
+            return tagged + ["x", [{}]] + [c for m in item.members for c in _candidates(m, spec, options)]
         if isinstance(item, EnumDef):
             closed = (
                 [] if enum_is_open(item, options) else [("unknown-value", _other_literal(tuple(item.values)))]
@@ -451,7 +473,7 @@ def mutations(spec: Spec, options: RenderOptions) -> list[Mutation]:
             for g in nested.fields:
                 first = _field_mutations(model, g, spec, options, (f.wire_name,), checked)[:1]
                 out += first
-        if options.unknown_keys == "forbid":
+        if options.unknown_keys is UnknownKeys.FORBID:
             key = extra_key_names(model, 1)[0]
             out.append(Mutation(model.name, f"{model.name}-{key}-unknown-key", (key,), "set", 1, key))
     ids = _unique([m.id for m in out])
@@ -470,8 +492,25 @@ def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, li
 # rendering
 
 
-def render_tests(spec: Spec, options: RenderOptions, with_msgspec: bool = False) -> str:
-    """The source of ``tests/test_roundtrip.py`` for the generated package."""
+@dataclass(frozen=True)
+class TestedStyle:
+    name: str
+    module: str  # the module's name in the generated package
+
+
+def _and_list(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def render_tests(spec: Spec, options: RenderOptions, styles: Sequence[Style]) -> str:
+    """The source of ``tests/test_roundtrip.py`` for the generated package, which holds ``styles``
+    (those with a ``round_trip`` are driven: class styles through from_dict/to_dict, one loader
+    style through its loaders)."""
+    tested = [s for s in styles if s.round_trip is not RoundTrip.NONE]
+    loaders = [s for s in tested if s.round_trip is RoundTrip.LOADER]
+    if len(loaders) != 1:
+        raise ValueError(f"the round-trip tests need exactly one loader style, not {len(loaders)}")
+    libraries = ["pytest", "hypothesis"] + [s.library for s in tested if s.library]
     examples, skipped = example_cases(spec, options)
     return (
         environment(options.templates)
@@ -484,7 +523,13 @@ def render_tests(spec: Spec, options: RenderOptions, with_msgspec: bool = False)
             mutations=mutations_by_model(spec, options),
             round_trip_examples=ROUND_TRIP_EXAMPLES,
             invalid_examples=INVALID_EXAMPLES,
-            msgspec=with_msgspec,
+            style_names=", ".join(s.name for s in tested),
+            libraries=_and_list(libraries),
+            modules=sorted(s.module_name for s in tested),
+            class_styles=[
+                TestedStyle(s.name, s.module_name) for s in tested if s.round_trip is RoundTrip.CLASS
+            ],
+            loader=TestedStyle(loaders[0].name, loaders[0].module_name),
             r=py_str,
         )
     )

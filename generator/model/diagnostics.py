@@ -55,6 +55,7 @@ CODES = {
     "N111": "pages excluded by the settings' exclude patterns",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
+    "W502": "a discriminated union the msgspec style does not write (tagged Structs): msgspec_models.py is not written",
 }
 
 
