@@ -29,10 +29,10 @@ _TOKEN = re.compile(
     r"""\s*(?:(?P<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
     r"""|(?P<num>-?\d+(?:\.\d+)?)"""
     r"""|(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)"""
-    r"""|(?P<punct>\[\]|[\[\]<>(){},|:]))"""
+    r"""|(?P<punct>\[\]|[\[\]<>(){},|:?]))"""
 )
 _NULLS = frozenset({"null", "None", "none_type"})
-_MAPS = frozenset({"Record", "Dict", "dict", "Mapping"})
+_MAPS = frozenset({"Record", "Dict", "dict", "Mapping", "Map"})
 _LISTS = frozenset({"Array", "List", "list", "Sequence"})
 _PAREN_GENERICS = frozenset({"dict", "list"})  # python-legacy: dict(str, int), list(str)
 _BINARY = frozenset({"IO"})  # IO[bytes]: an upload, sent as a string
@@ -49,6 +49,19 @@ SHARED_WORDS: dict[str, tuple[TypeExpr, bool]] = {
     "io.IOBase": (Scalar("str"), False),
     "BinaryIO": (Scalar("str"), False),
     "typing.BinaryIO": (Scalar("str"), False),
+}
+# Speakeasy's Go and Java SDK docs write their own languages' words
+GO_JAVA_WORDS: dict[str, tuple[TypeExpr, bool]] = {
+    **{w: (Scalar("int"), False) for w in ("int64", "int32", "long", "Long", "Integer", "BigInteger")},
+    **{w: (Scalar("float"), False) for w in ("float64", "float32", "double", "Double", "Float")},
+    **{
+        w: (Scalar("str"), False)
+        for w in ("String", "time.Time", "types.Date", "OffsetDateTime", "LocalDate")
+    },
+    "BigDecimal": (Scalar("str"), False),
+    "Boolean": (Scalar("bool"), False),
+    "boolean": (Scalar("bool"), False),
+    "Object": (AnyType(), False),
 }
 
 
@@ -232,6 +245,18 @@ class _Parser:
 
     def _primary(self, top: bool) -> TypeExpr:
         kind, tok = self._next()
+        if tok == "[]":  # Go: []T
+            return ListOf(self._postfix(False))
+        if tok == "?":  # Java: ? extends T, ? super T
+            if self._peek() in ("extends", "super"):
+                self._next()
+            return self._postfix(top)
+        if tok == "map" and self._peek() == "[":  # Go: map[string]T
+            self._next()
+            if self._union() != Scalar("str"):
+                raise _TypeError("mapping keys must be strings")
+            self._expect("]")
+            return MapOf(self._postfix(False))
         if tok == "(":
             return _join(self._sequence(")", top))
         if tok == "[":  # python-prior list: [str], [(str,)]
@@ -270,7 +295,12 @@ class _Parser:
 
     def _generic(self, name: str, opener: str, top: bool) -> TypeExpr:
         close = {"<": ">", "[": "]", "(": ")"}[opener]
-        wrappers = {"Optional": self.vocab.optional_is_nullable, "Nullable": True, "OptionalNullable": True}
+        wrappers = {
+            "Optional": self.vocab.optional_is_nullable,
+            "Nullable": True,
+            "OptionalNullable": True,
+            "JsonNullable": True,  # Java
+        }
         wrappers.update(self.vocab.wrappers)
         if name in wrappers:
             inner = self._sequence(close, top)

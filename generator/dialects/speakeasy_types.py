@@ -14,7 +14,7 @@ from typing import Optional, Union
 
 from generator.dialects import notation, ts_literal
 from generator.dialects.limits import short
-from generator.dialects.notation import SHARED_WORDS
+from generator.dialects.notation import GO_JAVA_WORDS, SHARED_WORDS
 from generator.dialects.page import class_name, under, values_frag
 from generator.model.claims import EnumFrag, UnionFrag
 from generator.model.diagnostics import Diagnostic, Origin, error, warning
@@ -57,6 +57,7 @@ _WORDS: dict[str, tuple[TypeExpr, bool]] = {
     "Decimal": (Scalar("str"), False),
     "decimal.Decimal": (Scalar("str"), False),
     **SHARED_WORDS,
+    **GO_JAVA_WORDS,
 }
 # Speakeasy's Optional[X] means "may be absent"; Nullable / OptionalNullable say null
 VOCABULARY = notation.Vocabulary(_WORDS, optional_is_nullable=False)

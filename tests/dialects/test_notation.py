@@ -50,6 +50,17 @@ def test_cells_are_read_literally(raw: str, text: str, links: tuple[str, ...]) -
         ("List[List[models.X]]", ListOf(ListOf(Ref("X"))), False),
         ("Dict[str, Any]", MapOf(AnyType()), False),
         ("Optional[Literal['auto']] | int", UnionOf((LiteralOf(("auto",)), Scalar("int"))), False),
+        # TypeScript, Go and Java SDK docs
+        ("components.Foo[]", ListOf(Ref("Foo")), False),
+        ("Record<string, any>", MapOf(AnyType()), False),
+        ("string | null", Scalar("str"), True),
+        ("[]components.Foo", ListOf(Ref("Foo")), False),
+        ("map[string]any", MapOf(AnyType()), False),
+        ("[][]int64", ListOf(ListOf(Scalar("int"))), False),
+        ("time.Time", Scalar("str"), False),
+        ("JsonNullable<? extends String>", Scalar("str"), True),
+        ("Optional<? extends List<Foo>>", ListOf(Ref("Foo")), False),
+        ("Map<String, Object>", MapOf(AnyType()), False),
     ],
 )
 def test_speakeasy_notations(text: str, expected: object, nullable: bool) -> None:
