@@ -36,7 +36,7 @@ from generator.model.ir import (
     refs_of,
 )
 from generator.model.names import camel_to_snake
-from generator.pysrc.layout import Group, Node, Seq, flat, group, render
+from generator.pysrc.layout import Group, Node, Seq, flat, group, hugged, render
 from generator.pysrc.literals import (
     LINE_LENGTH,
     docstring,
@@ -127,6 +127,11 @@ class ModelView:
     encode_head: tuple[FieldView, ...]  # to_dict: the leading required fields, in one dict display
     encode_tail: tuple[FieldView, ...]  # to_dict: the rest, one statement each
     decoder_def: str  # the "def _decode_<Model>(...):" (TypedDict: "def _check_<Model>(...):") line(s)
+    from_dict_def: str  # class styles' from_dict and from_json: signatures and returns, laid out
+    from_dict_return: str
+    from_json_def: str
+    from_json_return: str
+    missing_call: str  # "_missing(d, path, _REQUIRED_<Model>)", laid out
     export: str  # what MODELS maps the name to: the class, or the TypedDict loader
     loader: str  # TypedDict: load_<snake_name>
     loader_doc: str  # TypedDict: the loader's docstring literal
@@ -324,6 +329,12 @@ def _model_view(
         encode_head=wire_order[:head_len],
         encode_tail=wire_order[head_len:],
         decoder_def=_checker_def(model.name) if style.models_are_dicts else _decoder_def(model.name),
+        from_dict_def=hugged("def from_dict(", ["cls", "data: Any"], f") -> {model.name}:", 4),
+        from_dict_return=hugged(f"return _decode_{model.name}(", ["data", '""', "cls"], ")", 8),
+        from_json_def=hugged("def from_json(", ["cls", "text: Union[str, bytes]"], f") -> {model.name}:", 4),
+        from_json_return=hugged(f"return _decode_{model.name}(", ["_loads(text)", '""', "cls"], ")", 8),
+        # in the decode body, which the templates indent by 8 more
+        missing_call=hugged("_missing(", ["d", "path", f"_REQUIRED_{model.name}"], ")", 12, 4),
         export=loader if style.models_are_dicts else model.name,
         loader=loader,
         loader_doc=docstring(

@@ -18,6 +18,7 @@ from generator.emit.render import render_style
 from generator.emit.tree import build_tree
 from generator.model.ir import EnumDef, Field, ListOf, LiteralOf, MapOf, Model, Ref, Scalar, Spec, UnionDef
 from generator.pysrc.format import format_python, mode
+from generator.pysrc.layout import hugged
 
 SAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "samples"
 
@@ -99,3 +100,30 @@ def test_the_tests_module_too() -> None:
     files: dict[str, Any] = build_tree(SPEC)
     text = files["tests/test_roundtrip.py"]
     assert black.format_str(text, mode=mode()) == text
+
+
+CONTEXT = {
+    4: "class A:\n",
+    8: "class A:\n    def f(self):\n",
+    12: "class A:\n    def f(self):\n        if x:\n",
+}
+FORMS = [
+    (lambda n: ("def from_json(", ["cls", "text: Union[str, bytes]"], f") -> {n}:"), 4),
+    (lambda n: ("def from_dict(", ["cls", "data: Any"], f") -> {n}:"), 4),
+    (lambda n: (f"return _decode_{n}(", ["_loads(text)", '""', "cls"], ")"), 8),
+    (lambda n: ("_missing(", ["d", "path", f"_REQUIRED_{n}"], ")"), 12),
+    (lambda n: ("f(", [n], ")"), 8),
+]
+
+
+@pytest.mark.parametrize("form", range(len(FORMS)))
+def test_hugged_lays_out_as_black_at_every_name_length(form: int) -> None:
+    make, indent = FORMS[form]
+    for length in range(1, 171):
+        head, params, tail = make(("Ab" * 100)[:length])
+        ours = hugged(head, params, tail, indent)
+        if "\n" not in ours and indent + len(ours) > 110:
+            continue  # left on one line for black (a long head or tail: black's own choices)
+        body = " " * indent + ours + ("\n" + " " * (indent + 4) + "pass" if head.startswith("def ") else "")
+        text = CONTEXT[indent] + body + "\n"
+        assert black.format_str(text, mode=mode()) == text, (length, ours)
