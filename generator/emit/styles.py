@@ -36,7 +36,7 @@ from generator.model.ir import (
     refs_of,
 )
 from generator.model.names import camel_to_snake, unique_name
-from generator.pysrc.layout import Group, Node, Seq, flat, group, render
+from generator.pysrc.layout import Group, Node, Seq, flat, group, hugged, render
 from generator.pysrc.literals import (
     LINE_LENGTH,
     docstring,
@@ -123,7 +123,12 @@ class ModelView:
     count: str  # how many known keys a document has: a number, or "n" when some are optional
     encode_head: tuple[FieldView, ...]  # to_dict: the leading required fields, in one dict display
     encode_tail: tuple[FieldView, ...]  # to_dict: the rest, one statement each
-    decoder_def: str  # class styles: the "def _decode_<Model>(...):" line(s)
+    decoder_def: str  # the "def _decode_<Model>(...):" (TypedDict: "def _check_<Model>(...):") line(s)
+    from_dict_def: str  # class styles' from_dict and from_json: signatures and returns, laid out
+    from_dict_return: str
+    from_json_def: str
+    from_json_return: str
+    missing_call: str  # "_missing(d, path, _REQUIRED_<Model>)", laid out
     export: str  # what MODELS maps the name to: the class, or the TypedDict loader
     loader: str  # TypedDict: load_<snake_name>
     loader_doc: str  # TypedDict: the loader's docstring literal
@@ -271,12 +276,26 @@ def _field_view(
 
 
 def _decoder_def(name: str) -> str:
-    """The decoder's signature: ``cls`` is the class from_dict was called on (a subclass too)."""
+    """The decoder's signature: ``cls`` is the class from_dict was called on (a subclass too).
+
+    Laid out as black lays it out: one line; else one parameter a line; a ``cls`` line still too
+    long (a long model name) splits at ``type[`` as black splits it."""
     params = ["d: Any", "path: str", f"cls: type[{name}] = {name}"]
     line = f"def _decode_{name}({', '.join(params)}) -> {name}:"
     if width(line) <= LINE_LENGTH:
         return line
+    if width(f"    {params[2]},") > LINE_LENGTH:
+        params[2] = f"cls: type[\n        {name}\n    ] = {name}"
     return f"def _decode_{name}(\n" + "".join(f"    {p},\n" for p in params) + f") -> {name}:"
+
+
+def _checker_def(name: str) -> str:
+    """TypedDict's ``_check_<Model>`` signature, laid out as black lays it out (the parameters on one
+    line of their own when the whole does not fit)."""
+    line = f"def _check_{name}(d: Any, path: str) -> {name}:"
+    if width(line) <= LINE_LENGTH:
+        return line
+    return f"def _check_{name}(\n    d: Any, path: str\n) -> {name}:"
 
 
 def _model_view(
@@ -303,7 +322,13 @@ def _model_view(
         count="n" if optional else str(len(required)),
         encode_head=wire_order[:head_len],
         encode_tail=wire_order[head_len:],
-        decoder_def=_decoder_def(model.name),
+        decoder_def=_checker_def(model.name) if style.models_are_dicts else _decoder_def(model.name),
+        from_dict_def=hugged("def from_dict(", ["cls", "data: Any"], f") -> {model.name}:", 4),
+        from_dict_return=hugged(f"return _decode_{model.name}(", ["data", '""', "cls"], ")", 8),
+        from_json_def=hugged("def from_json(", ["cls", "text: Union[str, bytes]"], f") -> {model.name}:", 4),
+        from_json_return=hugged(f"return _decode_{model.name}(", ["_loads(text)", '""', "cls"], ")", 8),
+        # in the decode body, which the templates indent by 8 more
+        missing_call=hugged("_missing(", ["d", "path", f"_REQUIRED_{model.name}"], ")", 12, 4),
         export=loader if style.models_are_dicts else model.name,
         loader=loader,
         loader_doc=docstring(

@@ -69,38 +69,175 @@ def _has_long_line(chunk: str) -> bool:
 
 
 def _format_statement(chunk: str, name: str, target: tuple[int, int]) -> str:
-    """A top-level statement with a long line: black on that line alone where it is a simple
-    statement on one line (most are), else on the whole statement."""
+    """A top-level statement with a long line: black on each logical line that holds one (a
+    simple statement, or a block header with a stand-in body), at its depth, rather than on the
+    whole statement. black formats a logical line by itself (its depth only takes from the line
+    length), so the result is the one black gives the whole statement, for a fraction of the text
+    (a long model name would otherwise send the whole decoder function through black)."""
     lines = chunk.split("\n")
-    simple = _one_line_statements(chunk)
-    for i, line in enumerate(lines):
-        if width(line) > LINE_LENGTH:
-            if i not in simple:
-                return _black(chunk, name, target)
-            lines[i] = _black_line(line, name, target)
+    spans = _logical_lines(chunk)
+    if spans is None:
+        return _black(chunk, name, target)
+    for first, last, kind in reversed(spans):
+        if not any(width(line) > LINE_LENGTH for line in lines[first : last + 1]):
+            continue
+        if kind == "string":  # black never splits a string, and the docstrings are in its format
+            continue
+        body = lines[first : last + 1]
+        head = body[0].lstrip(" ")
+        if kind == "other" or head.startswith(("@", "elif ", "else", "except", "finally", "case ")):
+            return _black(chunk, name, target)  # not a statement black takes alone
+        if kind == "simple" and last > first:  # an exploded display: its long items, one by one
+            items = _format_items(body, name, target)
+            if items is not None:
+                lines[first : last + 1] = items
+                continue
+        lines[first : last + 1] = _black_statement(body, kind == "header", name, target)
     return "\n".join(lines)
 
 
-def _one_line_statements(chunk: str) -> set[int]:
-    """The 0-based lines of ``chunk`` that hold a whole simple statement (not a block header)."""
-    found: set[int] = set()
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+
+
+def _format_items(body: list[str], name: str, target: tuple[int, int]) -> list[str] | None:
+    """A statement laid out one item a line (a display with magic trailing commas, as the
+    templates write MODELS, __all__ and the test tables): each long item line formatted by black
+    inside a copy of the statement that holds only its enclosing bracket lines, which is how black
+    formats it in place (every item of an exploded display is a line of its own). None when a long
+    line is not such an item."""
+    opened = _bracket_lines(body)
+    if opened is None:
+        return None
+    out = list(body)
+    for j in reversed(range(len(body))):
+        if width(body[j]) <= LINE_LENGTH:
+            continue
+        enclosing = opened[j]
+        stripped = body[j].rstrip()
+        if stripped[-1:] in _OPEN and _unsplittable(stripped[:-1].rstrip().rstrip(":") + ","):
+            continue  # an item's opening line, '"a long key": [': nothing black can split
+        if not enclosing or not stripped.endswith(","):
+            return None
+        if _unsplittable(body[j]):
+            continue  # a long name or string (a key and its value): black leaves it as it is
+        openers = [o for o, _ in enclosing]
+        closers = [c for _, c in reversed(enclosing)]
+        if any(o >= j or c <= j for o, c in enclosing) or len(set(openers + closers)) != 2 * len(enclosing):
+            return None
+        mini = [body[o] for o in openers] + [body[j]] + [body[c] for c in closers]
+        formatted = _black_statement(mini, False, name, target)
+        if (
+            formatted[: len(openers)] != mini[: len(openers)]
+            or formatted[-len(closers) :] != mini[-len(closers) :]
+        ):
+            return None
+        out[j : j + 1] = formatted[len(openers) : -len(closers)]
+    return out
+
+
+_ATOMS = (tokenize.NAME, tokenize.STRING, tokenize.NUMBER)
+
+
+def _unsplittable(line: str) -> bool:
+    """An item line black cannot split: ``atom,`` or ``atom: atom,`` (a name, a string, a number)."""
+    try:
+        tokens = [
+            t
+            for t in tokenize.generate_tokens(io.StringIO(line.strip() + "\n").readline)
+            if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    kinds = [t.type if t.type in _ATOMS else t.string for t in tokens]
+    return kinds[:1] != ["lambda"] and kinds in (
+        [tokenize.NAME, ","],
+        [tokenize.STRING, ","],
+        [tokenize.NUMBER, ","],
+        *([k, ":", v, ","] for k in (tokenize.STRING, tokenize.NAME) for v in _ATOMS),
+    )
+
+
+def _bracket_lines(body: list[str]) -> list[list[tuple[int, int]]] | None:
+    """For each line of a statement: the brackets open across it, as (line that opens it, line that
+    closes it), outermost first; only brackets that end their opening line count (exploded ones),
+    and a line inside any other bracket gets None. None when the statement does not tokenize."""
+    text = "\n".join(body) + "\n"
+    stack: list[tuple[str, int, bool]] = []  # (bracket, its line, ends its line)
+    spans: dict[int, int] = {}
+    starts: list[list[tuple[str, int, bool]]] = [[] for _ in body]
+    seen_line = -1
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type != tokenize.NL]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    for k, tok in enumerate(tokens):
+        line = tok.start[0] - 1
+        if line != seen_line and line < len(body):
+            starts[line] = list(stack)
+            seen_line = line
+        if tok.string in _OPEN:
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            ends = following is None or following.start[0] != tok.start[0]
+            stack.append((tok.string, line, ends))
+        elif tok.string in (")", "]", "}") and stack:
+            _, opened_at, _ = stack.pop()
+            spans[opened_at] = line
+    result: list[list[tuple[int, int]]] = []
+    for at_start in starts:
+        if any(not ends for _, _, ends in at_start):
+            result.append([])
+        else:
+            result.append([(o, spans.get(o, -1)) for _, o, _ in at_start])
+    return result
+
+
+def _logical_lines(chunk: str) -> list[tuple[int, int, str]] | None:
+    """(first line, last line, kind) of each logical line of ``chunk`` (0-based): "simple", "header"
+    (ends with ``:``), "string" (a lone string: a docstring), "other" (after a ``;`` or with a
+    comment inside). None when the chunk does not tokenize."""
+    found: list[tuple[int, int, str]] = []
     start: int | None = None
-    last = ""
+    tokens: list[tokenize.TokenInfo] = []
     try:
         for tok in tokenize.generate_tokens(io.StringIO(chunk).readline):
-            if tok.type in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
+            if tok.type in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
+                continue
+            if tok.type == tokenize.COMMENT:
+                if start is not None:
+                    tokens.append(tok)
                 continue
             if tok.type == tokenize.NEWLINE:
-                if start == tok.start[0] and last != ":":
-                    found.add(start - 1)
-                start = None
+                if start is not None:
+                    found.append((start - 1, tok.start[0] - 1, _kind(tokens)))
+                start, tokens = None, []
                 continue
             if start is None:
                 start = tok.start[0]
-            last = tok.string
+            tokens.append(tok)
     except (tokenize.TokenError, SyntaxError):
-        return set()  # black decides, on the whole statement
+        return None
     return found
+
+
+def _kind(tokens: list[tokenize.TokenInfo]) -> str:
+    if any(t.type == tokenize.COMMENT or t.string == ";" for t in tokens):
+        return "other"
+    if len(tokens) == 1 and tokens[0].type == tokenize.STRING:
+        return "string"
+    return "header" if tokens[-1].string == ":" else "simple"
+
+
+def _black_statement(body: list[str], header: bool, name: str, target: tuple[int, int]) -> list[str]:
+    """One logical line (its lines), formatted as black formats it at its depth; a block header is
+    given ``pass`` as its body, which is dropped again."""
+    indent = body[0][: len(body[0]) - len(body[0].lstrip(" "))]
+    text = "\n".join(line[len(indent) :] if line.startswith(indent) else line for line in body) + "\n"
+    if header:
+        text += "    pass\n"
+    out = _black(text, name, target, LINE_LENGTH - len(indent)).rstrip("\n").split("\n")
+    if header:
+        out = out[:-1]
+    return [indent + part if part else part for part in out]
 
 
 def _black_line(line: str, name: str, target: tuple[int, int]) -> str:

@@ -88,3 +88,26 @@ def render(node: Node, indent: int, tail: int = 0, column: int | None = None) ->
         return f"{node.open}\n{pad}{item}{comma}\n{' ' * indent}{node.close}"
     lines = [f"{pad}{render(item, indent + 4, 1)}," for item in node.items]
     return node.open + "\n" + "\n".join(lines) + "\n" + " " * indent + node.close
+
+
+def hugged(head: str, params: list[str], tail: str, indent: int, pad: int | None = None) -> str:
+    """A call or a ``def`` line (``head`` ends with its opening bracket, ``tail`` starts with the
+    closing one) at column ``indent``, as black lays it out: on one line when it fits; else the
+    parameters on one line of their own when they fit there (not for a ``def`` of one parameter,
+    which black gives a trailing comma); else one a line with trailing commas. At the edges (the
+    head or the tail alone too long) black makes parentheses visible and decides itself: the
+    statement stays on one line for it. Continuation lines are indented ``pad`` (default
+    ``indent``): where a template indents the text further, less."""
+    line = f"{head}{', '.join(params)}{tail}"
+    if indent + width(line) <= LINE_LENGTH:
+        return line
+    if indent + width(head) > LINE_LENGTH or indent + width(tail) > LINE_LENGTH:
+        return line
+    margin = " " * (indent if pad is None else pad)
+    body = ", ".join(params)
+    one_param_def = head.startswith("def ") and len(params) == 1
+    if indent + 4 + width(body) <= LINE_LENGTH and not one_param_def:
+        return f"{head}\n{margin}    {body}\n{margin}{tail}"
+    if any(indent + 4 + width(p) + 1 > LINE_LENGTH for p in params):
+        return line  # a parameter that does not fit alone: black decides
+    return f"{head}\n" + "".join(f"{margin}    {p},\n" for p in params) + f"{margin}{tail}"
