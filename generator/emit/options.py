@@ -22,3 +22,5 @@ class RenderOptions:
     target_python: tuple[int, int] = (3, 9)
     # a user's template folder (`--templates DIR`): its files override the built-in ones, file by file
     templates: Optional[str] = None
+    # the spec folder's own name, for the file header ("from <name>/")
+    source_name: str = "spec"

@@ -45,6 +45,15 @@ class SpecSettings:
         return order.index(dialect) if dialect in order else len(order)
 
 
+def toml_error_position(exc: Exception) -> tuple[int, int]:
+    """Line and column of a TOML syntax error (tomllib puts them only in its message on some
+    versions: "(at line 2, column 10)")."""
+    found = re.search(r"at line (\d+), column (\d+)", str(exc))
+    line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
+    col = getattr(exc, "colno", None) or (int(found.group(2)) if found else 1)
+    return int(line), int(col)
+
+
 def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
     path = spec_dir / SETTINGS_FILE
     if not path.is_file():
@@ -52,14 +61,11 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
     shown = display_path(path)
     origin = Origin(shown, 1, 1)
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is fine
     except (OSError, UnicodeDecodeError) as exc:
         return SpecSettings(), [error("E104", f"cannot read settings: {exc}", origin)]
     except tomllib.TOMLDecodeError as exc:
-        # tomllib puts the position only in its message on some versions: "(at line 2, column 10)"
-        found = re.search(r"at line (\d+), column (\d+)", str(exc))
-        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
-        col = getattr(exc, "colno", None) or (int(found.group(2)) if found else 1)
+        line, col = toml_error_position(exc)
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
