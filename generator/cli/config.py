@@ -53,7 +53,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, column = toml_error_position(exc)
+        line, column = toml_error_position(exc, text)
         raise ConfigError(f"{path}:{line}:{column}: invalid TOML: {exc}") from exc
 
 
