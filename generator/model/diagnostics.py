@@ -36,6 +36,9 @@ CODES = {
     "W307": "example does not fit the merged model",
     "W308": "description matches no key of the example",
     "W309": "enum values differ between sources",
+    # names and text the generated modules cannot hold as given (x6xx)
+    "E601": "a name or value is not valid Unicode text (a lone surrogate)",
+    "W601": "a field's Python name is one the generated modules use: renamed",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
 }
