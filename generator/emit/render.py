@@ -13,6 +13,7 @@ from typing import Optional
 
 import jinja2
 
+from generator.emit.depth import deep_models
 from generator.emit.msgspec_view import build_msgspec_module
 from generator.emit.options import RenderOptions
 from generator.emit.styles import build_module
@@ -79,4 +80,9 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
 def render_style(spec: Spec, style: str, options: RenderOptions) -> str:
     """The source of ``<style>_models.py`` for ``spec``, in black's format but for long lines."""
     view = build_msgspec_module(spec, options) if style == "msgspec" else build_module(spec, style, options)
-    return environment(options.templates).get_template(f"{style}/module.py.jinja").render(view=view)
+    deep = tuple(py_str(name) for name in deep_models(spec))  # see generator.emit.depth
+    return (
+        environment(options.templates)
+        .get_template(f"{style}/module.py.jinja")
+        .render(view=view, deep_models=deep)
+    )
