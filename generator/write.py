@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,20 @@ def _manifest(files: dict[str, str], options: Optional[RecordedOptions]) -> Mani
     return Manifest(options, tuple(sorted(files)))
 
 
+def _old_temp_files(out: Path, files: dict[str, bytes]) -> list[Path]:
+    """Temporary files an older modelgen left beside its files (``.<name>.<8 chars>.tmp``,
+    mkstemp's names): ours, so a run removes them."""
+    found: list[Path] = []
+    for folder in {(out / rel).parent for rel in files}:
+        names = {Path(rel).name for rel in files if (out / rel).parent == folder}
+        if folder.is_dir() and not folder.is_symlink():
+            for p in folder.glob(".*.tmp"):
+                match = re.fullmatch(r"\.(.+)\.[a-z0-9_]{8}\.tmp", p.name)
+                if match and match.group(1) in names and p.is_file() and not p.is_symlink():
+                    found.append(p)
+    return sorted(found)
+
+
 def _make_out(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -128,6 +143,8 @@ def write_tree(
         writes, removes = _plan(out, wanted, adopt)
         if writes or removes:
             transact(out, writes, removes)
+        for leftover in _old_temp_files(out, wanted):
+            leftover.unlink(missing_ok=True)
     return sorted(rel for rel in writes if rel != MANIFEST)
 
 

@@ -271,3 +271,16 @@ def test_check_of_files_it_does_not_own(tmp_path: Path) -> None:
     (out / "user.py").write_text("x = 1\n")
     (out / ".a.py.abc123.tmp").write_text("left by an older modelgen\n")
     assert check_tree(out, files).ok
+
+
+def test_temporary_files_of_an_older_modelgen_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(out, {"a.py": "a = 1\n", "tests/b.py": "b = 1\n"})
+    old = [out / ".a.py.k2j_x9a1.tmp", out / "tests" / ".b.py.00000000.tmp"]
+    for p in old:
+        p.write_text("cut short")
+    mine = [out / ".a.py.notes.tmp", out / ".c.py.abcdefgh.tmp"]  # not a name we write, or not mkstemp's
+    for p in mine:
+        p.write_text("mine")
+    write_tree(out, {"a.py": "a = 1\n", "tests/b.py": "b = 1\n"})
+    assert not any(p.exists() for p in old) and all(p.exists() for p in mine)

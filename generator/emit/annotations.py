@@ -62,7 +62,7 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: str, options: RenderOptions
     strict = style == "pydantic"
     if isinstance(t, Scalar):
         if style == "msgspec" and t.name == "float":
-            return ["int", "float"]
+            return ["int", "_Float"]  # _Float: a finite float (the msgspec runtime)
         return list(_STRICT[t.name]) if strict else [t.name]
     if isinstance(t, AnyType):
         return ["Any"]

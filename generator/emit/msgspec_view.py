@@ -44,7 +44,16 @@ from generator.model.ir import (
 from generator.pysrc.layout import Node, Seq, group, render
 from generator.pysrc.literals import docstring, import_line, py_str
 
-_RUNTIME_TYPING = {"TYPE_CHECKING", "Any", "Callable", "ClassVar", "Final", "NoReturn", "Optional"}
+_RUNTIME_TYPING = {
+    "Annotated",
+    "TYPE_CHECKING",
+    "Any",
+    "Callable",
+    "ClassVar",
+    "Final",
+    "NoReturn",
+    "Optional",
+}
 _RUNTIME_TYPING |= {"TypeVar", "Union", "cast"}
 
 
