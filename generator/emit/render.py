@@ -80,9 +80,6 @@ def environment(user_templates: Optional[str] = None) -> jinja2.Environment:
 def render_style(spec: Spec, style: str, options: RenderOptions) -> str:
     """The source of ``<style>_models.py`` for ``spec``, in black's format but for long lines."""
     view = build_msgspec_module(spec, options) if style == "msgspec" else build_module(spec, style, options)
-    deep = tuple(py_str(name) for name in deep_models(spec))  # see generator.emit.depth
-    return (
-        environment(options.templates)
-        .get_template(f"{style}/module.py.jinja")
-        .render(view=view, deep_models=deep)
-    )
+    deep = deep_models(spec)  # see generator.emit.depth
+    template = environment(options.templates).get_template(f"{style}/module.py.jinja")
+    return template.render(view=view, deep_models=tuple(py_str(n) for n in deep), deep_names=frozenset(deep))
