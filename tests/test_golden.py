@@ -97,7 +97,9 @@ def test_a_damaged_template_cache_changes_nothing(tmp_path: Path) -> None:
             lstrip_blocks=True,
         )
         env.filters["pyrepr"] = repr
-        return env.get_template("dataclass/module.py.jinja").render(view=view)
+        return env.get_template("dataclass/module.py.jinja").render(
+            view=view, deep_models=(), deep_names=frozenset()
+        )
 
     first = render()
     cached = list(tmp_path.iterdir())
