@@ -116,6 +116,8 @@ _ABSENT: Final = object()
 # values of Any and object fields (and kept unknown keys) nested deeper are rejected (as pydantic
 # rejects JSON text nested deeper than 200), so that nothing recurses without bound
 _MAX_DEPTH = 200
+# JSON has no NaN or Infinity: a float outside (-_INF, _INF) is rejected (NaN compares false)
+_INF: Final = float("inf")
 
 
 def _kind(value: Any) -> str:
@@ -157,8 +159,12 @@ def _int(value: Any, path: str) -> int:
 
 def _float(value: Any, path: str) -> float:
     # an int is a number too, and is kept an int so that it writes back the same
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, float):
+        if -_INF < value < _INF:
+            return value
+        _fail(path, "a finite number", value)
     _fail(path, "float", value)
 
 
@@ -174,7 +180,11 @@ def _json_value(value: Any, path: str) -> Any:
     stack: list[tuple[Any, int, Any, str]] = [(value, 0, None, path)]
     while stack:
         v, depth, parent, key = stack.pop()
-        if v is None or isinstance(v, (str, int, float)):
+        if v is None or isinstance(v, (str, int)):
+            continue
+        if isinstance(v, float):
+            if not -_INF < v < _INF:
+                _fail(_path_of(parent, key), "a finite number", v)
             continue
         if not isinstance(v, (list, dict)):
             _fail(_path_of(parent, key), "a JSON value", v)
@@ -354,7 +364,7 @@ def _encode(value: Any) -> Any:
 # json.dumps and json.loads without the Python they wrap around the C encoder and scanner
 # (json.dumps builds its encoder anew on every call). to_dict's result is a new tree, acyclic and
 # bounded in depth, so the encoder needs no cycle check.
-_JSON_ENCODER = json.JSONEncoder(check_circular=False)
+_JSON_ENCODER = json.JSONEncoder(check_circular=False, allow_nan=False)
 _JSON_DECODER: Any = json.JSONDecoder()
 # json.loads's parser (C where there is one): (text, index) -> (value, index after it)
 _scan: Callable[[str, int], tuple[Any, int]] = _JSON_DECODER.scan_once
@@ -371,7 +381,7 @@ try:  # CPython: the encoder _JSON_ENCODER.encode would build, built once
         _JSON_ENCODER.item_separator,
         False,
         False,
-        True,
+        False,
     )
 except TypeError:  # no C encoder (it is None), or one that takes other arguments: json's own way
     pass
@@ -554,7 +564,11 @@ def _decode_DpoHyperparameters(
         v0: Any = d.get("beta", UNSET)
         if v0 is not UNSET:
             n += 1
-            if type(v0) is not float and type(v0) is not int and (type(v0) is not str or v0 != "auto"):
+            if (
+                type(v0) is not int
+                and not (type(v0) is float and -_INF < v0 < _INF)
+                and (type(v0) is not str or v0 != "auto")
+            ):
                 v0 = _DEC_DpoHyperparameters_0(v0, path + ".beta")
         v1: Any = d.get("batch_size", UNSET)
         if v1 is not UNSET:
@@ -564,7 +578,11 @@ def _decode_DpoHyperparameters(
         v2: Any = d.get("learning_rate_multiplier", UNSET)
         if v2 is not UNSET:
             n += 1
-            if type(v2) is not float and type(v2) is not int and (type(v2) is not str or v2 != "auto"):
+            if (
+                type(v2) is not int
+                and not (type(v2) is float and -_INF < v2 < _INF)
+                and (type(v2) is not str or v2 != "auto")
+            ):
                 v2 = _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
         v3: Any = d.get("n_epochs", UNSET)
         if v3 is not UNSET:
@@ -790,9 +808,9 @@ def _decode_FineTuneHyperparams(
             v0 = _int(v0, path + ".n_epochs")
         if type(v1) is not int:
             v1 = _int(v1, path + ".batch_size")
-        if type(v2) is not float and type(v2) is not int:
+        if type(v2) is not int and not (type(v2) is float and -_INF < v2 < _INF):
             v2 = _float(v2, path + ".prompt_loss_weight")
-        if type(v3) is not float and type(v3) is not int:
+        if type(v3) is not int and not (type(v3) is float and -_INF < v3 < _INF):
             v3 = _float(v3, path + ".learning_rate_multiplier")
         v4: Any = d.get("compute_classification_metrics", UNSET)
         if v4 is not UNSET:
@@ -1177,7 +1195,11 @@ def _decode_ReinforcementHyperparameters(
         v1: Any = d.get("compute_multiplier", UNSET)
         if v1 is not UNSET:
             n += 1
-            if type(v1) is not float and type(v1) is not int and (type(v1) is not str or v1 != "auto"):
+            if (
+                type(v1) is not int
+                and not (type(v1) is float and -_INF < v1 < _INF)
+                and (type(v1) is not str or v1 != "auto")
+            ):
                 v1 = _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
         v2: Any = d.get("eval_interval", UNSET)
         if v2 is not UNSET:
@@ -1192,7 +1214,11 @@ def _decode_ReinforcementHyperparameters(
         v4: Any = d.get("learning_rate_multiplier", UNSET)
         if v4 is not UNSET:
             n += 1
-            if type(v4) is not float and type(v4) is not int and (type(v4) is not str or v4 != "auto"):
+            if (
+                type(v4) is not int
+                and not (type(v4) is float and -_INF < v4 < _INF)
+                and (type(v4) is not str or v4 != "auto")
+            ):
                 v4 = _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
         v5: Any = d.get("n_epochs", UNSET)
         if v5 is not UNSET:
@@ -1351,7 +1377,11 @@ def _decode_SupervisedHyperparameters(
         v1: Any = d.get("learning_rate_multiplier", UNSET)
         if v1 is not UNSET:
             n += 1
-            if type(v1) is not float and type(v1) is not int and (type(v1) is not str or v1 != "auto"):
+            if (
+                type(v1) is not int
+                and not (type(v1) is float and -_INF < v1 < _INF)
+                and (type(v1) is not str or v1 != "auto")
+            ):
                 v1 = _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
         v2: Any = d.get("n_epochs", UNSET)
         if v2 is not UNSET:
@@ -1656,7 +1686,11 @@ def _decode_FineTuningJobHyperparameters(
         v2: Any = d.get("learning_rate_multiplier", UNSET)
         if v2 is not UNSET:
             n += 1
-            if type(v2) is not float and type(v2) is not int and (type(v2) is not str or v2 != "auto"):
+            if (
+                type(v2) is not int
+                and not (type(v2) is float and -_INF < v2 < _INF)
+                and (type(v2) is not str or v2 != "auto")
+            ):
                 v2 = _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
         # built without __init__: every attribute is set here, and this is the faster way
         obj = _new(cls)

@@ -49,6 +49,7 @@ import enum
 import re
 import threading
 from typing import (
+    Annotated,
     Any,
     Callable,
     ClassVar,
@@ -127,9 +128,14 @@ _UNKNOWN_KEYS: str = "keep"
 # values of Any fields and kept unknown keys nested deeper are rejected, as in the other styles
 _MAX_DEPTH: Final = 200
 _SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+# the scalars _json_value passes without a look (a float must be finite: JSON has no NaN)
+_PLAIN: Final = frozenset({str, int, bool, type(None)})
+_INF: Final = float("inf")
 # the wire name of the hidden field that holds a model's unknown keys (a document that uses it
 # as a key only takes the slow path, which keeps it as an unknown key like any other)
 _EXTRA_WIRE: Final = "$modelgen.extra"
+# a float field's float: JSON has no NaN or Infinity (NaN fails both bounds)
+_Float = Annotated[float, msgspec.Meta(ge=-1.7976931348623157e308, le=1.7976931348623157e308)]
 
 
 class _Extra:
@@ -184,7 +190,7 @@ def _kind(value: Any) -> str:
 
 def _json_value(value: Any, path: str) -> None:
     """Check, without recursion, that ``value`` is JSON data nested at most _MAX_DEPTH deep."""
-    if type(value) in _SCALARS:
+    if type(value) in _PLAIN:
         return
     # (value, depth, parent, key): paths are only spelled out for the value that fails
     stack: list[tuple[Any, int, Any, str]] = [(value, 0, None, path)]
@@ -195,7 +201,7 @@ def _json_value(value: Any, path: str) -> None:
                 raise _Invalid(_path_of(parent, key), f"nested deeper than {_MAX_DEPTH} levels")
             node = (parent, key)
             for i in range(len(v) - 1, -1, -1):
-                if type(v[i]) not in _SCALARS:
+                if type(v[i]) not in _PLAIN:
                     stack.append((v[i], depth + 1, node, f"[{i}]"))
         elif isinstance(v, dict):
             if depth >= _MAX_DEPTH:
@@ -204,8 +210,11 @@ def _json_value(value: Any, path: str) -> None:
             for k in reversed(v):
                 if not isinstance(k, str):
                     raise _Invalid(_path_of(parent, key), f"expected string keys, got {_kind(k)}")
-                if type(v[k]) not in _SCALARS:
+                if type(v[k]) not in _PLAIN:
                     stack.append((v[k], depth + 1, node, "." + k))
+        elif isinstance(v, float):
+            if not -_INF < v < _INF:
+                raise _Invalid(_path_of(parent, key), f"expected a finite number, got {_kind(v)}")
         elif not (v is None or isinstance(v, (str, int, float))):  # (str, int subclasses: enum members)
             raise _Invalid(_path_of(parent, key), f"expected a JSON value, got {_kind(v)}")
 
@@ -725,7 +734,7 @@ class DpoHyperparameters(_Model, kw_only=True):
     method.
     """
 
-    beta: Union[Literal["auto"], int, float, UnsetType] = UNSET
+    beta: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Weight of the penalty that keeps the tuned model close to the reference model. A higher value
     keeps it closer.
     """
@@ -735,7 +744,7 @@ class DpoHyperparameters(_Model, kw_only=True):
     variance.
     """
 
-    learning_rate_multiplier: Union[Literal["auto"], int, float, UnsetType] = UNSET
+    learning_rate_multiplier: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
     n_epochs: Union[Literal["auto"], int, UnsetType] = UNSET
@@ -774,10 +783,10 @@ class FineTuneHyperparams(_Model, kw_only=True):
     batch_size: int
     """How many examples went into one training batch."""
 
-    prompt_loss_weight: Union[int, float]
+    prompt_loss_weight: Union[int, _Float]
     """The weight given to the loss on prompt tokens, relative to completion tokens."""
 
-    learning_rate_multiplier: Union[int, float]
+    learning_rate_multiplier: Union[int, _Float]
     """Factor applied to the learning rate used for pretraining."""
 
     compute_classification_metrics: Union[bool, UnsetType] = UNSET
@@ -879,7 +888,7 @@ class ReinforcementHyperparameters(_Model, kw_only=True):
     variance.
     """
 
-    compute_multiplier: Union[Literal["auto"], int, float, UnsetType] = UNSET
+    compute_multiplier: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Scales the amount of compute spent exploring the search space during training."""
 
     eval_interval: Union[Literal["auto"], int, UnsetType] = UNSET
@@ -888,7 +897,7 @@ class ReinforcementHyperparameters(_Model, kw_only=True):
     eval_samples: Union[Literal["auto"], int, UnsetType] = UNSET
     """How many evaluation samples are generated for each training step."""
 
-    learning_rate_multiplier: Union[Literal["auto"], int, float, UnsetType] = UNSET
+    learning_rate_multiplier: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
     n_epochs: Union[Literal["auto"], int, UnsetType] = UNSET
@@ -923,7 +932,7 @@ class SupervisedHyperparameters(_Model, kw_only=True):
     variance.
     """
 
-    learning_rate_multiplier: Union[Literal["auto"], int, float, UnsetType] = UNSET
+    learning_rate_multiplier: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Factor applied to the base learning rate. A smaller value can help avoid overfitting."""
 
     n_epochs: Union[Literal["auto"], int, UnsetType] = UNSET
@@ -983,7 +992,7 @@ class FineTuningJobHyperparameters(_Model, kw_only=True):
     with lower variance.
     """
 
-    learning_rate_multiplier: Union[Literal["auto"], int, float, UnsetType] = UNSET
+    learning_rate_multiplier: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Factor applied to the base learning rate; must be greater than 0. A smaller value can help avoid
     overfitting.
     """

@@ -148,7 +148,7 @@ class _Base(BaseModel):
     model_validate_json and model_dump_json, without their keyword handling.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", protected_namespaces=(), allow_inf_nan=False)
 
     @classmethod
     def from_dict(cls: type[_M], data: Any) -> _M:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.dialects import parse_document
-from generator.emit.reserved import check_spec_names
+from generator.emit.reserved import check_spec_names, check_unicode, reserve_field_names
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.model.ir import Spec
 from generator.read.documents import display_path, read_document, select_documents
@@ -61,8 +61,11 @@ def load_spec(
     diags += d
     spec, d = rename_fields(spec, {**settings.field_names, **(names or {})})
     diags += d
+    spec, d = reserve_field_names(spec)
+    diags += d
     if not has_errors(diags):  # the final safety check; reconcile/naming has reported name errors
         diags += check_spec_names(spec)
+    diags += check_unicode(spec)
     return (None if has_errors(diags) else spec), _sorted(diags)
 
 

@@ -32,6 +32,7 @@ def test_found_from_a_subdirectory_with_paths_relative_to_it(tmp_path: Path) -> 
     r = run(sub, "generate")
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "models").iterdir()) == [
+        ".modelgen-manifest.json",
         "__init__.py",
         "py.typed",
         "pydantic_models.py",

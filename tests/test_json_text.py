@@ -88,7 +88,14 @@ CHANGED = without_c_encoder(changed_encoder)
 @settings(max_examples=300, deadline=None)
 @given(value=JSON_VALUES)
 def test_dumps_is_json_dumps(module: ModuleType, value: Any) -> None:
-    assert module._dumps(value) == json.dumps(value)
+    """json.dumps with allow_nan=False: NaN and the infinities are not JSON (ValueError for both)."""
+    try:
+        expected = json.dumps(value, allow_nan=False)
+    except ValueError:
+        with pytest.raises(ValueError, match="not JSON compliant"):
+            module._dumps(value)
+        return
+    assert module._dumps(value) == expected
 
 
 def test_without_a_usable_c_encoder_json_encodes() -> None:

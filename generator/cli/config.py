@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from generator.emit.options import UNKNOWN_KEY_POLICIES, UnknownKeys
 from generator.emit.registry import BUILTIN_STYLES as STYLES
+from generator.read.spec_settings import toml_error_position
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,27 +38,56 @@ class Config:
     # "Model.wire_key" → the Python attribute name to use instead of the derived one
     names: dict[str, str] = field(default_factory=dict)
     source: Optional[Path] = None
+    # the keys the pyproject table sets (a bare ``check`` takes the others from OUT's manifest)
+    explicit: frozenset[str] = frozenset()
 
 
-def find_pyproject(start: Path) -> Optional[Path]:
-    """The nearest pyproject.toml at or above ``start`` that has a [tool.modelgen] table."""
+def read_toml(path: Path) -> dict[str, Any]:
+    """The TOML table of ``path`` (a UTF-8 BOM is allowed); a file that cannot be read or parsed
+    is a ``ConfigError`` naming the file and, for a syntax error, the line and column."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, column = toml_error_position(exc, text)
+        raise ConfigError(f"{path}:{line}:{column}: invalid TOML: {exc}") from exc
+
+
+def _modelgen_table(path: Path, data: dict[str, Any]) -> Optional[dict[str, Any]]:
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool]), not {tool!r}")
+    table = tool.get("modelgen")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.modelgen' must be a table ([tool.modelgen]), not {table!r}")
+    return table
+
+
+def find_pyproject(start: Path) -> Optional[tuple[Path, dict[str, Any]]]:
+    """The nearest pyproject.toml at or above ``start`` that has a [tool.modelgen] table, and
+    that table. A pyproject.toml on the way that is not valid TOML is an error (black does the same):
+    it may hold the table, and defaults in its place would write somewhere else."""
     for directory in (start, *start.parents):
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if "modelgen" in data.get("tool", {}):
-                return candidate
+            table = _modelgen_table(candidate, read_toml(candidate))
+            if table is not None:
+                return candidate, table
     return None
 
 
 def load_config(start: Path) -> Config:
-    path = find_pyproject(start.resolve())
-    if path is None:
+    found = find_pyproject(start.resolve())
+    if found is None:
         return Config()
-    table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["modelgen"]
+    path, table = found
     where = f"{path}: [tool.modelgen]"
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
@@ -99,4 +129,5 @@ def load_config(start: Path) -> Config:
         enums=text("enums", ("open", "closed")) or cfg.enums,
         names=dict(names),
         source=path,
+        explicit=frozenset(table),
     )

@@ -11,21 +11,31 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, NoReturn, Optional, TypeVar
 
 import click
 
 from generator import __version__
 from generator.cli.config import Config, ConfigError, load_config
 from generator.cli.report import inspect_json, inspect_text
+from generator.cli.runs import (
+    Choices,
+    GeneratedCodeBug,
+    UserTemplateError,
+    check_choices,
+    recorded,
+    render_tree,
+    with_config,
+)
 from generator.emit.options import UNKNOWN_KEY_POLICIES, RenderOptions, UnknownKeys
 from generator.emit.registry import BUILTIN_STYLES as STYLES
 from generator.emit.schema import spec_to_schema
-from generator.emit.tree import build_tree, writable_styles
+from generator.emit.tree import writable_styles
 from generator.model.diagnostics import Diagnostic, has_errors
 from generator.model.ir import Spec
+from generator.output.journal import OutputError
 from generator.pipeline import load_spec
-from generator.write import check_tree, write_tree
+from generator.write import check_tree, recover_output, write_tree
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -144,34 +154,36 @@ def inspect(ctx: click.Context, spec_dir: Optional[Path], strict: bool, as_json:
     sys.exit(EXIT_FAIL if _fails(diags, strict) else EXIT_OK)
 
 
-def _build(
-    cfg: Config,
-    spec_dir: Optional[Path],
-    styles: tuple[str, ...],
-    unknown_keys: Optional[str],
-    enum_policy: Optional[str],
-    templates_dir: Optional[Path],
-    strict: bool,
-) -> tuple[Spec, dict[str, str]]:
-    directory = spec_dir or cfg.spec
+def _build(cfg: Config, choices: Choices, strict: bool) -> tuple[Spec, dict[str, str], Choices]:
+    """Read the spec and render every file in memory (compiled, not written); exits on errors."""
+    directory = choices.spec or cfg.spec
     spec, diags = load_spec(directory, cfg.names)
     _print_diags(diags)
     if spec is None or _fails(diags, strict):
         click.echo(f"modelgen: {directory.as_posix()} has errors; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
     options = RenderOptions(
-        unknown_keys=UnknownKeys(unknown_keys) if unknown_keys else cfg.unknown_keys,
-        open_enums=(enum_policy or cfg.enums) == "open",
-        target_python=cfg.target_python,
-        templates=str(templates_dir) if templates_dir else None,
+        unknown_keys=UnknownKeys(choices.unknown_keys) if choices.unknown_keys else cfg.unknown_keys,
+        open_enums=(choices.enums or cfg.enums) == "open",
+        target_python=choices.target_python or cfg.target_python,
+        templates=str(choices.templates) if choices.templates else None,
+        source_name=directory.resolve().name or directory.as_posix(),
     )
-    chosen = tuple(s for s in STYLES if s in styles) if styles else cfg.styles
-    chosen, skipped = writable_styles(spec, chosen)
+    chosen, skipped = writable_styles(spec, choices.styles or cfg.styles)
     _print_diags(skipped)
     if not chosen or (strict and skipped):
         click.echo("modelgen: no style can be written; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
-    return spec, build_tree(spec, chosen, options)
+    try:
+        files = render_tree(spec, chosen, options)
+    except UserTemplateError as exc:
+        click.echo(f"modelgen: {exc}; nothing was written.", err=True)
+        sys.exit(EXIT_FAIL)
+    except GeneratedCodeBug as exc:
+        click.echo(f"modelgen: internal error: {exc}; nothing was written.", err=True)
+        click.echo("This is a bug in modelgen, not in your documents.", err=True)
+        sys.exit(EXIT_BUG)
+    return spec, files, choices
 
 
 @cli.command()
@@ -179,6 +191,9 @@ def _build(
 @out_option
 @style_options
 @strict_option
+@click.option(
+    "--adopt", is_flag=True, help="Replace files in OUT that modelgen did not write (else it refuses)."
+)
 @click.pass_context
 def generate(
     ctx: click.Context,
@@ -189,6 +204,7 @@ def generate(
     enum_policy: Optional[str],
     templates_dir: Optional[Path],
     strict: bool,
+    adopt: bool,
 ) -> None:
     """Write the generated models (and their round-trip tests) into OUT, all or nothing.
 
@@ -199,8 +215,13 @@ def generate(
     """
     cfg = _config(ctx)
     out = out_dir or cfg.out
-    spec, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, templates_dir, strict)
-    changed = write_tree(out, files)
+    given = Choices(spec_dir, styles, unknown_keys, enum_policy, templates_dir)
+    spec, files, choices = _build(cfg, with_config(given, cfg), strict)
+    try:
+        changed = write_tree(out, files, recorded(choices, out), adopt)
+    except OutputError as exc:
+        click.echo(f"modelgen: {exc}", err=True)
+        sys.exit(EXIT_FAIL)
     n_fields = sum(len(m.fields) for m in spec.models)
     click.echo(
         f"modelgen: {len(spec.models)} objects, {n_fields} fields, {len(spec.enums)} enums; "
@@ -232,12 +253,28 @@ def check(
     """
     cfg = _config(ctx)
     out = out_dir or cfg.out
-    _, files = _build(cfg, spec_dir, styles, unknown_keys, enum_policy, templates_dir, strict)
-    result = check_tree(out, files)
+    try:
+        done = recover_output(out)
+    except OutputError as exc:
+        click.echo(f"modelgen: {exc}", err=True)
+        sys.exit(EXIT_FAIL)
+    if done:
+        click.echo(f"modelgen: {out.as_posix()}/: {done}", err=True)
+    given = Choices(spec_dir, styles, unknown_keys, enum_policy, templates_dir)
+    choices, differ = check_choices(given, cfg, out)
+    for line in differ:
+        click.echo(f"modelgen: {line}", err=True)
+    _, files, _ = _build(cfg, choices, strict)
+    result = check_tree(out, files, recorded(choices, out))
     if result.ok:
         click.echo(f"modelgen: {out.as_posix()}/ is up to date ({len(files)} files)")
         sys.exit(EXIT_OK)
-    for label, paths in (("changed", result.changed), ("missing", result.missing), ("extra", result.extra)):
+    for label, paths in (
+        ("changed", result.changed),
+        ("missing", result.missing),
+        ("extra", result.extra),
+        ("unsafe (a link or a folder)", result.unsafe),
+    ):
         for p in paths:
             click.echo(f"{label}: {out.as_posix()}/{p}", err=True)
     if result.diff:
@@ -282,15 +319,24 @@ def main() -> None:
         sys.exit(EXIT_FAIL)
     except SystemExit:
         raise
+    except OSError as exc:  # the environment (a disk, a permission), not a bug: name the path
+        if exc.filename is None:
+            _internal_error(exc, debug)
+        click.echo(f"modelgen: {Path(exc.filename).as_posix()}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_FAIL)
     except BaseException as exc:  # an internal bug: say so plainly
         if isinstance(exc, KeyboardInterrupt):
             sys.exit(130)
-        click.echo(f"modelgen: internal error: {type(exc).__name__}: {exc}", err=True)
-        if debug:
-            traceback.print_exc()
-        else:
-            click.echo(
-                "This is a bug in modelgen, not in your documents. Run with --debug for the traceback.",
-                err=True,
-            )
-        sys.exit(EXIT_BUG)
+        _internal_error(exc, debug)
+
+
+def _internal_error(exc: BaseException, debug: bool) -> NoReturn:
+    click.echo(f"modelgen: internal error: {type(exc).__name__}: {exc}", err=True)
+    if debug:
+        traceback.print_exc()
+    else:
+        click.echo(
+            "This is a bug in modelgen, not in your documents. Run with --debug for the traceback.",
+            err=True,
+        )
+    sys.exit(EXIT_BUG)

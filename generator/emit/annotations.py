@@ -50,7 +50,8 @@ STRICT_SCALARS = {
     "bool": ("StrictBool",),
 }
 # msgspec would turn 1 into 1.0 in a float field
-NUMBER_SCALARS = {"str": ("str",), "int": ("int",), "float": ("int", "float"), "bool": ("bool",)}
+# msgspec: _Float is a finite float (defined by the msgspec runtime); an int is a float too
+NUMBER_SCALARS = {"str": ("str",), "int": ("int",), "float": ("int", "_Float"), "bool": ("bool",)}
 
 
 def union_node(parts: list[Node]) -> Node:

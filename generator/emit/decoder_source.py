@@ -41,8 +41,9 @@ from generator.pysrc.literals import py_str
 _SCALAR_MISMATCH = {
     "str": "type({v}) is not str",
     "int": "type({v}) is not int",
-    # an int is a number too, and is kept an int so that it writes back the same
-    "float": "type({v}) is not float and type({v}) is not int",
+    # an int is a number too, and is kept an int so that it writes back the same; NaN and the
+    # infinities are not JSON numbers (NaN fails every comparison)
+    "float": "type({v}) is not int and not (type({v}) is float and -_INF < {v} < _INF)",
     "bool": "type({v}) is not bool",
 }
 

@@ -21,6 +21,7 @@ from generator.emit.annotations import field_annotation_node, field_default, ope
 from generator.emit.decoder_source import enum_is_open, is_any, union_tags
 from generator.emit.msgspec_tags import StructTag, class_keywords, struct_tags
 from generator.emit.options import RenderOptions, UnknownKeys
+from generator.emit.reserved import EXTRA_WIRE, hidden_extra_wire, msgspec_cannot_rename
 from generator.emit.style import Style
 from generator.emit.styles import (
     EnumMemberView,
@@ -99,6 +100,7 @@ class MsgspecModuleView:
     all_names: tuple[str, ...]
     unknown_keys: str  # literal of the policy
     forbid_unknown: str  # "True" unless unknown keys are ignored (then msgspec drops them itself)
+    extra_wire: str = py_str(EXTRA_WIRE)  # literal: the hidden field's wire name, used by no field
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,6 +221,8 @@ def problems(spec: Spec) -> list[Diagnostic]:
     for model in spec.models:
         for f in model.fields:
             _, problem = nesting(f.type, spec)
+            if not problem and f.wire_name != f.py_name and msgspec_cannot_rename(f.wire_name):
+                problem = "a key msgspec cannot rename a field to (a backslash, a double quote or a control character)"
             if problem and not tagged.intersection(_union_names(f.type, spec)):  # W502 says it
                 origin = f.origins[0] if f.origins else Origin("<spec>", 1, 1)
                 message = f"{model.name}.{f.wire_name} is {problem}: msgspec_models.py is not written"
@@ -369,4 +373,5 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
         all_names=tuple(py_str(n) for n in names),
         unknown_keys=py_str(options.unknown_keys.value),
         forbid_unknown="False" if options.unknown_keys is UnknownKeys.IGNORE else "True",
+        extra_wire=py_str(hidden_extra_wire(spec)),
     )

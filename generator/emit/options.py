@@ -41,6 +41,8 @@ class RenderOptions:
     target_python: tuple[int, int] = (3, 9)
     # a user's template folder (`--templates DIR`): its files override the built-in ones, file by file
     templates: Optional[str] = None
+    # the spec folder's own name, for the file header ("from <name>/")
+    source_name: str = "spec"
 
     def __post_init__(self) -> None:
         # a policy given by name (a library caller) is parsed here, once

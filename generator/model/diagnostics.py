@@ -53,6 +53,9 @@ CODES = {
     "W114": "a union member notation that is not a JSON shape: read as any JSON value",
     "N110": "a page that describes no model (endpoint, SDK operations, README): skipped",
     "N111": "pages excluded by the settings' exclude patterns",
+    # names and text the generated modules cannot hold as given (x6xx)
+    "E601": "a name or value is not valid Unicode text (a lone surrogate)",
+    "W601": "a field's Python name is one the generated modules use: renamed",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
     "W502": "a discriminated union the msgspec style does not write (tagged Structs): msgspec_models.py is not written",

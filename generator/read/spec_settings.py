@@ -56,21 +56,32 @@ class SpecSettings:
         return order.index(dialect) if dialect in order else len(order)
 
 
+def toml_error_position(exc: Exception, text: str = "") -> tuple[int, int]:
+    """Line and column of a TOML syntax error (tomllib puts them only in its message on some
+    versions: "(at line 2, column 10)"; "(at end of document)" is the end of ``text``)."""
+    if "at end of document" in str(exc) and text:
+        lines = text.split("\n")
+        return len(lines), len(lines[-1]) + 1
+    found = re.search(r"at line (\d+), column (\d+)", str(exc))
+    line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
+    col = getattr(exc, "colno", None) or (int(found.group(2)) if found else 1)
+    return int(line), int(col)
+
+
 def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
     path = spec_dir / SETTINGS_FILE
     if not path.is_file():
         return SpecSettings(), []
     shown = display_path(path)
     origin = Origin(shown, 1, 1)
+    text = ""
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8-sig")  # a BOM is fine
+        data: dict[str, Any] = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         return SpecSettings(), [error("E104", f"cannot read settings: {exc}", origin)]
     except tomllib.TOMLDecodeError as exc:
-        # tomllib puts the position only in its message on some versions: "(at line 2, column 10)"
-        found = re.search(r"at line (\d+), column (\d+)", str(exc))
-        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else 1)
-        col = getattr(exc, "colno", None) or (int(found.group(2)) if found else 1)
+        line, col = toml_error_position(exc, text)
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
@@ -79,6 +90,10 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
                 error("E104", f"unknown setting '{key}' (known: aliases, precedence, names, exclude)", origin)
             )
     aliases: dict[str, str] = {}
+    for table in ("aliases", "precedence"):
+        if not isinstance(data.get(table, {}), dict):
+            diags.append(error("E104", f"'{table}' must be a table ([{table}]), not {data[table]!r}", origin))
+            data[table] = {}
     for name, target in dict(data.get("aliases", {})).items():
         if not isinstance(target, str) or not target.isidentifier():
             diags.append(error("E104", f"alias '{name}' must name a type (an identifier)", origin))

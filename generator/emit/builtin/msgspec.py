@@ -18,7 +18,17 @@ STYLE = Style(
     scalars=NUMBER_SCALARS,
     open_enum=OpenEnumForm.ALIAS,
     runtime_typing=frozenset(
-        {"TYPE_CHECKING", "Any", "Callable", "ClassVar", "Final", "NoReturn", "Optional", "TypeVar"}
+        {
+            "Annotated",
+            "TYPE_CHECKING",
+            "Any",
+            "Callable",
+            "ClassVar",
+            "Final",
+            "NoReturn",
+            "Optional",
+            "TypeVar",
+        }
         | {"Union", "cast"}
     ),
     exports=("UNSET", "UnsetType", "MODELS", "ValidationError"),

@@ -1,0 +1,42 @@
+"""How deep a payload of each model can nest: the models whose payloads may be nested deeper than
+the runtime's limit (a model that contains itself, or a chain of distinct models longer than it).
+
+pydantic validates nested models in Rust without a depth limit for Python input: a 3,000-deep
+chain of distinct models overflows its stack (a segfault). The pydantic module checks the depth of
+a payload for these models first (an ordinary ValidationError past ``MAX_DEPTH`` levels); for the
+others no payload it accepts can nest deeper than the models do, so they pay nothing.
+"""
+
+from __future__ import annotations
+
+import math
+
+from generator.model.ir import ListOf, MapOf, Model, Ref, Spec, TypeExpr, UnionOf
+
+MAX_DEPTH = 200  # the runtimes' _MAX_DEPTH: levels of JSON objects and arrays
+
+
+def _type_depth(t: TypeExpr, known: dict[str, float], models: set[str]) -> float:
+    if isinstance(t, (ListOf, MapOf)):
+        inner = t.item if isinstance(t, ListOf) else t.value
+        return 1 + _type_depth(inner, known, models)
+    if isinstance(t, UnionOf):
+        return max((_type_depth(o, known, models) for o in t.options), default=0)
+    if isinstance(t, Ref) and t.name in models:
+        return known.get(t.name, math.inf)  # not known yet: a cycle (items come dependencies first)
+    return 0
+
+
+def model_depths(spec: Spec) -> dict[str, float]:
+    """Levels of objects and arrays a payload of each model can have (``inf``: unbounded)."""
+    models = {m.name for m in spec.models}
+    known: dict[str, float] = {}
+    for item in spec.items:
+        if isinstance(item, Model):
+            known[item.name] = 1 + max((_type_depth(f.type, known, models) for f in item.fields), default=0)
+    return known
+
+
+def deep_models(spec: Spec, limit: int = MAX_DEPTH) -> tuple[str, ...]:
+    """The models whose payloads may nest deeper than ``limit`` levels, in the spec's order."""
+    return tuple(name for name, depth in model_depths(spec).items() if depth > limit)

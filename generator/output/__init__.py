@@ -1,0 +1,1 @@
+"""The output folder: an all-or-nothing journal and the ownership manifest."""
