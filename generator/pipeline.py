@@ -13,6 +13,7 @@ from generator.model.ir import Spec
 from generator.read.documents import display_path, find_documents, read_document
 from generator.read.spec_settings import load_settings
 from generator.reconcile.merge import merge
+from generator.reconcile.overrides import acknowledge, apply_overrides
 from generator.reconcile.resolve import rename_fields, resolve
 
 
@@ -57,10 +58,11 @@ def load_spec(
     merged = merge(fragments, settings)
     diags += merged.diagnostics
     spec, d = resolve(merged, tuple(inputs), digest.hexdigest())
-    diags += d
+    spec, diags = apply_overrides(spec, settings.overrides, diags + d)
     spec, d = rename_fields(spec, names or {})
     diags += d
     diags += check_spec_names(spec)
+    diags = acknowledge(diags, settings.acknowledgements)
     return (None if has_errors(diags) else spec), _sorted(diags)
 
 

@@ -36,11 +36,9 @@ Draft202012Validator = jsonschema.Draft202012Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 # Examples of the spec that do not fit the merged model, and why (the schema must reject them).
-MISFITS = {
-    # Seeds 000 and 003 show a job without `error`, which the API always sends (null when unused).
-    "FineTuningJob-000_62d1526908dff564.txt:26": "error: required key is missing",
-    "FineTuningJob-003_d9b8598430d1132a.txt:64": "error: required key is missing",
-}
+# Seeds 000 and 003 show a job without `error`, which the API always sends (null when unused):
+# spec/modelgen.toml overrides `error` to be optional, so every example of the shipped spec fits.
+MISFITS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +84,7 @@ def test_fine_tuning_job_def(schema: dict[str, Any]) -> None:
     assert job["type"] == "object" and job["additionalProperties"] is True
     assert job["description"].startswith("The `fine_tuning.job` object")
     assert job["required"] == [
-        "id", "created_at", "error", "fine_tuned_model", "finished_at", "hyperparameters", "model",
+        "id", "created_at", "fine_tuned_model", "finished_at", "hyperparameters", "model",
         "object", "organization_id", "result_files", "status", "trained_tokens", "training_file",
         "validation_file", "seed",
     ]  # fmt: skip

@@ -30,4 +30,4 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 9a4863a4823698d82ac85fd224c22499c5420c89ef5b18513f1f8dbb416903fe
+# inputs sha256: 8c5ccac73a0ca6e950be72022945bb6db1b7ae3c6ba052c2705d8cf6b7f2374b

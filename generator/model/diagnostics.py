@@ -5,7 +5,7 @@ Printed in compiler style: ``spec/Foo.md:12:5: error[E204]: message``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 ERROR = "error"
@@ -36,6 +36,11 @@ CODES = {
     "W307": "example does not fit the merged model",
     "W308": "description matches no key of the example",
     "W309": "enum values differ between sources",
+    # spec settings: acknowledgements and field overrides (W34x, E23x)
+    "W340": "an acknowledgement in the spec settings matches no diagnostic",
+    "W341": "a field override in the spec settings changed a field",
+    "E230": "a field override names no object or field of the spec",
+    "E231": "a field override's type cannot be read",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
 }
@@ -62,10 +67,16 @@ class Diagnostic:
     code: str
     message: str
     origin: Optional[Origin] = None
+    # the reason a spec settings file gives for accepting this warning or note ("" when none does)
+    acknowledged: str = ""
 
     def __str__(self) -> str:
         where = f"{self.origin}: " if self.origin else ""
         return f"{where}{self.severity}[{self.code}]: {self.message}"
+
+    def acknowledge(self, reason: str) -> Diagnostic:
+        """This diagnostic, accepted for ``reason``: counted, not printed (errors are never accepted)."""
+        return self if self.severity == ERROR else replace(self, acknowledged=reason)
 
     def sort_key(self) -> tuple[object, ...]:
         o = self.origin or Origin("", 0, 0)

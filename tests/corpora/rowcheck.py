@@ -43,9 +43,27 @@ from typing import NamedTuple
 from markdown_it import MarkdownIt
 
 OG_RESERVED = frozenset(keyword.kwlist) | {
-    "all_params", "resource_path", "path_params", "query_params", "header_params", "form_params",
-    "local_var_files", "body_params", "auth_settings", "property", "schema", "base64", "json",
-    "date", "float", "print", "exec", "self", "none", "true", "false",
+    "all_params",
+    "resource_path",
+    "path_params",
+    "query_params",
+    "header_params",
+    "form_params",
+    "local_var_files",
+    "body_params",
+    "auth_settings",
+    "property",
+    "schema",
+    "base64",
+    "json",
+    "date",
+    "float",
+    "print",
+    "exec",
+    "self",
+    "none",
+    "true",
+    "false",
 }
 EXTRA_KEYS = {"any string name", "__pydantic_extra__"}
 _MD = MarkdownIt("commonmark").enable("table")
@@ -180,8 +198,15 @@ def corpus_totals(folder: Path) -> dict:
         n_req += sum(r.required for r in page.rows)
         n_extra += page.extra_keys
         n_empty += page.kind == "model" and not page.rows
-    return {"pages": len(pages), "kinds": kinds, "rows": n_rows, "required": n_req,
-            "optional": n_rows - n_req, "extra_key_pages": n_extra, "model_pages_without_rows": n_empty}
+    return {
+        "pages": len(pages),
+        "kinds": kinds,
+        "rows": n_rows,
+        "required": n_req,
+        "optional": n_rows - n_req,
+        "extra_key_pages": n_extra,
+        "model_pages_without_rows": n_empty,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,13 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         here = Path(__file__).resolve().parent / "samples"
         shared = Path("/work/shared/corpora")
-        folders = [d for base in (shared, here) if base.is_dir() for d in sorted(base.iterdir()) if d.is_dir()]
+        folders = [
+            d for base in (shared, here) if base.is_dir() for d in sorted(base.iterdir()) if d.is_dir()
+        ]
     for folder in folders:
         t = corpus_totals(folder)
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(t["kinds"].items()))
-        print(f"{folder}: {t['pages']} pages ({kinds}); {t['rows']} rows: {t['required']} required, "
-              f"{t['optional']} optional; extra-keys rows on {t['extra_key_pages']} pages; "
-              f"{t['model_pages_without_rows']} model pages without rows")
+        print(
+            f"{folder}: {t['pages']} pages ({kinds}); {t['rows']} rows: {t['required']} required, "
+            f"{t['optional']} optional; extra-keys rows on {t['extra_key_pages']} pages; "
+            f"{t['model_pages_without_rows']} model pages without rows"
+        )
     return 0
 
 
