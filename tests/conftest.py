@@ -25,6 +25,7 @@ SLOW_FILES = {
     "test_oracle_openai.py",  # the openai SDK as the oracle
     "test_packaging.py",  # builds a wheel and installs it in a new venv
     "test_cli_options.py",  # every test runs `python -m generator`
+    "test_buildhook.py",  # builds a user package's wheel with hatchling
 }
 SLOW_TESTS = {
     "test_format.py::test_short_lines_do_not_import_black",  # a fresh interpreter
