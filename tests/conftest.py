@@ -26,6 +26,8 @@ SLOW_FILES = {
     "test_packaging.py",  # builds a wheel and installs it in a new venv
     "test_cli_options.py",  # every test runs `python -m generator`
     "test_buildhook.py",  # builds a user package's wheel with hatchling
+    "test_readme_commands.py",  # the README's shell blocks: fresh venvs, installs, modelgen
+    "test_precommit.py",  # pre-commit try-repo installs this repository into its own venv
 }
 SLOW_TESTS = {
     "test_format.py::test_short_lines_do_not_import_black",  # a fresh interpreter
