@@ -9,6 +9,7 @@ digest of every file the built-in templates make for three specs under four opti
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -75,3 +76,28 @@ def test_oldest_and_newest_black_of_the_range_write_the_same_bytes(tmp_path: Pat
 def test_the_users_black_pin_is_inside_the_range() -> None:
     low, high = black_range()
     assert low <= (25, 11, 0) < high  # issue 14: `pip install` beside black==25.11.0 must resolve
+
+
+@pytest.mark.slow
+def test_the_project_installs_beside_a_users_black_pin() -> None:
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--quiet",
+            "--report",
+            "-",
+            str(ROOT),
+            "black==25.11.0",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if "No matching distribution found for black==25.11.0" in r.stderr:
+        pytest.skip("the package index has no black 25.11.0")
+    assert r.returncode == 0, r.stderr[-3000:]
+    chosen = {i["metadata"]["name"]: i["metadata"]["version"] for i in json.loads(r.stdout)["install"]}
+    assert chosen["black"] == "25.11.0" and "docmodelgen" in chosen
