@@ -62,11 +62,12 @@ SUBKEYS = {
 # code → (an example as modelgen prints it, how to fix it)
 DIAGNOSTICS: dict[str, tuple[str, str]] = {
     "E101": (
-        "spec/widget.md:4:1: error[E101]: not UTF-8 text: byte 0xe9",
+        "spec/widget.md:4:7: error[E101]: not UTF-8: byte 0xe9 at offset 61 cannot be decoded",
         "Save the file as UTF-8, or move files that are not documentation out of the spec folder.",
     ),
     "E102": (
-        "spec/notes.md:1:1: error[E102]: no known dialect: …",
+        "spec/notes.md:1:1: error[E102]: document is in no known dialect (expected an OpenAI reference, "
+        "openapi-generator, Speakeasy or scraped plain-text page)",
         "Move the file out of the spec folder, or check that its field table has one of the headers "
         "the dialects read (see README: Dialects).",
     ),
