@@ -42,6 +42,15 @@ def copy_of_repo(dest: Path) -> Path:
     return dest
 
 
+def generated_files(repo: Path) -> dict[Path, bytes]:
+    """generated/ as modelgen wrote it (bytecode that running the tests leaves is not its)."""
+    return {
+        p.relative_to(repo): p.read_bytes()
+        for p in (repo / "generated").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
 def test_the_readme_has_the_blocks_this_test_knows() -> None:
     blocks = shell_blocks()
     assert len(blocks) == 4, "a shell block was added or removed: check that this test runs it"
@@ -53,7 +62,7 @@ def test_the_readme_has_the_blocks_this_test_knows() -> None:
 
 def test_every_shell_block_runs_as_written(tmp_path: Path) -> None:
     repo = copy_of_repo(tmp_path / "modelgen")
-    before = {p.relative_to(repo): p.read_bytes() for p in (repo / "generated").rglob("*") if p.is_file()}
+    before = generated_files(repo)
     user_env = tmp_path / "user-env"
     venv.create(user_env, with_pip=True)
     env = {
@@ -74,7 +83,7 @@ def test_every_shell_block_runs_as_written(tmp_path: Path) -> None:
         assert (
             r.returncode == 0
         ), f"README block failed:\n{block}\n--- stdout\n{r.stdout[-3000:]}\n--- stderr\n{r.stderr[-3000:]}"
-    after = {p.relative_to(repo): p.read_bytes() for p in (repo / "generated").rglob("*") if p.is_file()}
+    after = generated_files(repo)
     assert after == before, "`modelgen generate` on a fresh machine must reproduce the committed generated/"
     assert (repo / "build" / "models" / "pydantic_models.py").is_file()
     assert '"$defs"' in (repo / "fine_tuning.schema.json").read_text()
