@@ -18,9 +18,9 @@ from generator.cli.config import KEYS, TARGETS, Config
 from generator.emit.options import STYLES, UNKNOWN_KEY_POLICIES
 from generator.model.diagnostics import CODES
 from generator.read.spec_settings import (
-    _DEFAULT_PRECEDENCE,
     ACK_KEYS,
     ATTRS,
+    DEFAULT_PRECEDENCE,
     DIALECT_NAMES,
     OVERRIDE_KEYS,
     TABLES,
@@ -200,7 +200,7 @@ def settings_page() -> str:
     ]
     lines += [f"| `[{t}]` | {SPEC_TABLES.get(t, UNDOCUMENTED)} |" for t in TABLES]
     lines += ["", f"Dialects: {', '.join(f'`{d}`' for d in DIALECT_NAMES)}. Default `[precedence]`:", ""]
-    lines += [f"- `{attr} = {list(_DEFAULT_PRECEDENCE[attr])}`" for attr in ATTRS]
+    lines += [f"- `{attr} = {list(DEFAULT_PRECEDENCE[attr])}`" for attr in ATTRS]
     for title, keys in (("[[acknowledge]]", ACK_KEYS), ('[overrides] "Model.wire_key"', OVERRIDE_KEYS)):
         lines += ["", f"Keys of `{title}`:", ""]
         lines += [f"- `{k}`: {SUBKEYS.get(k, UNDOCUMENTED)}" for k in keys]

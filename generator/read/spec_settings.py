@@ -24,7 +24,7 @@ else:  # pragma: no cover - exercised on 3.9/3.10
 DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text")
 ATTRS = ("required", "type", "nullable", "description")
 
-_DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
+DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
     "required": ("openapi-generator", "speakeasy", "openai-reference", "plain-text"),
     "type": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
     "nullable": ("openai-reference", "openapi-generator", "speakeasy", "plain-text"),
@@ -65,7 +65,7 @@ class FieldOverride:
 @dataclass(frozen=True)
 class SpecSettings:
     aliases: dict[str, str] = field(default_factory=dict)
-    precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
+    precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_PRECEDENCE))
     path: str = ""
     acknowledgements: tuple[Acknowledgement, ...] = ()
     overrides: tuple[FieldOverride, ...] = ()
@@ -104,7 +104,7 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             diags.append(error("E104", f"alias '{name}' must name a type (an identifier)", origin))
         else:
             aliases[str(name)] = target
-    precedence = dict(_DEFAULT_PRECEDENCE)
+    precedence = dict(DEFAULT_PRECEDENCE)
     for attr, order in dict(data.get("precedence", {})).items():
         if attr not in ATTRS:
             diags.append(error("E104", f"unknown precedence '{attr}' (known: {', '.join(ATTRS)})", origin))
