@@ -76,8 +76,8 @@ def typecheck_generated(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     session.install("ruff", "black==26.10.1")  # the project's own code: one black, pinned
-    session.run("ruff", "check", "generator", "tests", "noxfile.py")
-    session.run("black", "--check", "generator", "tests", "noxfile.py")
+    session.run("ruff", "check", "generator", "tests", "tools", "noxfile.py")
+    session.run("black", "--check", "generator", "tests", "tools", "noxfile.py")
 
 
 @nox.session
