@@ -23,7 +23,20 @@ def _interpreter(version: str) -> str | None:
     return None
 
 
-PYTHONS = [p for p in (_interpreter(v) for v in ("3.9", "3.10", "3.11", "3.12", "3.13")) if p]
+def _versions() -> list[str]:
+    """The Python versions (3.9-3.13) this machine has. Sessions are named by version
+    (`nox -s tests_generated-3.9`, `nox -p 3.9`); the folder of each interpreter that runs goes
+    first on PATH, so nox finds `python3.X` there rather than a pyenv shim that refuses to run."""
+    found = []
+    for version in ("3.9", "3.10", "3.11", "3.12", "3.13"):
+        path = _interpreter(version)
+        if path:
+            os.environ["PATH"] = os.path.dirname(path) + os.pathsep + os.environ.get("PATH", "")
+            found.append(version)
+    return found
+
+
+PYTHONS = _versions()
 
 
 @nox.session
@@ -62,9 +75,9 @@ def typecheck_generated(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    session.install("ruff", "black==26.10.1")
-    session.run("ruff", "check", "generator", "tests", "noxfile.py")
-    session.run("black", "--check", "generator", "tests", "noxfile.py")
+    session.install("ruff", "black==26.10.1")  # the project's own code: one black, pinned
+    session.run("ruff", "check", "generator", "tests", "tools", "noxfile.py")
+    session.run("black", "--check", "generator", "tests", "tools", "noxfile.py")
 
 
 @nox.session

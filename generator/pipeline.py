@@ -13,6 +13,7 @@ from generator.model.ir import Spec
 from generator.read.documents import display_path, read_document, select_documents
 from generator.read.spec_settings import load_settings
 from generator.reconcile.merge import merge
+from generator.reconcile.overrides import acknowledge, apply_overrides
 from generator.reconcile.resolve import rename_fields, resolve
 
 
@@ -58,7 +59,7 @@ def load_spec(
     merged = merge(fragments, settings)
     diags += merged.diagnostics
     spec, d = resolve(merged, tuple(inputs), digest.hexdigest(), {**settings.names, **(names or {})})
-    diags += d
+    spec, diags = apply_overrides(spec, settings.overrides, diags + d)
     spec, d = rename_fields(spec, {**settings.field_names, **(names or {})})
     diags += d
     spec, d = reserve_field_names(spec)
@@ -66,6 +67,7 @@ def load_spec(
     if not has_errors(diags):  # the final safety check; reconcile/naming has reported name errors
         diags += check_spec_names(spec)
     diags += check_unicode(spec)
+    diags = acknowledge(diags, settings.acknowledgements)
     return (None if has_errors(diags) else spec), _sorted(diags)
 
 

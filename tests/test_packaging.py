@@ -59,7 +59,7 @@ def test_installed_wheel_generates_outside_the_repo(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
-    (wheel,) = wheels.glob("modelgen-*.whl")
+    (wheel,) = wheels.glob("docmodelgen-*.whl")
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
     work = tmp_path / "work"
     shutil.copytree(ROOT / "spec", work / "spec")

@@ -30,4 +30,4 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 9a4863a4823698d82ac85fd224c22499c5420c89ef5b18513f1f8dbb416903fe
+# inputs sha256: 5d8bd017d33572272dd7220098b75e9454f7e959638fccea0f7e97487add278c

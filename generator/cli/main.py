@@ -17,7 +17,7 @@ import click
 
 from generator import __version__
 from generator.cli.config import Config, ConfigError, load_config
-from generator.cli.report import inspect_json, inspect_text
+from generator.cli.report import inspect_json, inspect_text, shown_diagnostics, summary
 from generator.cli.runs import (
     Choices,
     GeneratedCodeBug,
@@ -39,25 +39,79 @@ from generator.write import check_tree, recover_output, write_tree
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+DEBUG, VERBOSE = "modelgen.debug", "modelgen.verbose"
 
 
 def _print_diags(diags: list[Diagnostic]) -> None:
-    for d in diags:
-        click.echo(str(d), err=True)
+    """Every error, then one line of counts; with -v every diagnostic (quiet by default)."""
+    verbose = bool(click.get_current_context().meta.get(VERBOSE))
+    for line in shown_diagnostics(diags, verbose):
+        click.echo(line, err=True)
+    line = summary(diags, verbose)
+    if line:
+        click.echo(line, err=True)
 
 
 def _fails(diags: list[Diagnostic], strict: bool) -> bool:
-    return has_errors(diags) or (strict and any(d.severity == "warning" for d in diags))
+    return has_errors(diags) or (
+        strict and any(d.severity == "warning" and not d.acknowledged for d in diags)
+    )
+
+
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def store(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.meta[key] = True  # meta is shared by the group and its subcommand
+
+    return store
+
+
+def common_options(f: F) -> F:
+    """--debug and -v, taken before or after the subcommand's name."""
+    f = click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember(DEBUG),
+        help="Show the traceback of an internal error.",
+    )(f)
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember(VERBOSE),
+        help="List every diagnostic (by default: errors, and one line of counts).",
+    )(f)
 
 
 def spec_option(f: F) -> F:
     return click.option(
         "--spec",
         "spec_dir",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
         default=None,
         help="Directory of the documents to read.  [default: spec, or [tool.modelgen] spec]",
     )(f)
+
+
+def _spec_dir(cfg: Config, spec_dir: Optional[Path]) -> Path:
+    """--spec (checked by click), else the configured folder, which must exist too (exit 2)."""
+    directory = spec_dir or cfg.spec
+    if not directory.is_dir():
+        where = f" (set by {cfg.source})" if spec_dir is None and cfg.source else ""
+        what = "is not a directory" if directory.exists() else "does not exist"
+        raise click.UsageError(f"spec directory '{directory.as_posix()}'{where} {what}")
+    return directory
+
+
+def _style_list(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--style pydantic,typeddict`` or ``--style pydantic --style typeddict``."""
+    names = [n.strip() for v in values for n in v.split(",") if n.strip()]
+    unknown = [n for n in names if n not in STYLES]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(map(repr, unknown))} (choose from {', '.join(STYLES)})")
+    return tuple(dict.fromkeys(names))
 
 
 def strict_option(f: F) -> F:
@@ -79,8 +133,10 @@ def style_options(f: F) -> F:
         "--style",
         "styles",
         multiple=True,
-        type=click.Choice(STYLES),
-        help="Style to generate (repeatable). Default: all five, plus the round-trip tests.",
+        metavar="NAME[,NAME...]",
+        callback=_style_list,
+        help=f"Styles to generate, a comma list or the flag repeated: {', '.join(STYLES)}. "
+        "Default: all five, plus the round-trip tests.",
     )(f)
     f = click.option(
         "--unknown-keys",
@@ -112,9 +168,9 @@ def _config(ctx: click.Context) -> Config:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="modelgen")
-@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@common_options
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context) -> None:
     """Generate typed Python models from API reference documentation.
 
     Settings are read from [tool.modelgen] in the nearest pyproject.toml; flags override them.
@@ -129,10 +185,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
         config = load_config(Path.cwd())
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
-    ctx.obj = {"debug": debug, "config": config}
+    ctx.obj = {"config": config}
 
 
 @cli.command()
+@common_options
 @spec_option
 @strict_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: models, enums, diagnostics.")
@@ -145,7 +202,7 @@ def inspect(ctx: click.Context, spec_dir: Optional[Path], strict: bool, as_json:
       modelgen inspect --spec spec/ --json | jq '.models[].name'
     """
     cfg = _config(ctx)
-    spec, diags = load_spec(spec_dir or cfg.spec, cfg.names)
+    spec, diags = load_spec(_spec_dir(cfg, spec_dir), cfg.names)
     if as_json:
         click.echo(json.dumps(inspect_json(spec, diags), indent=2, ensure_ascii=False))
     else:
@@ -156,10 +213,10 @@ def inspect(ctx: click.Context, spec_dir: Optional[Path], strict: bool, as_json:
 
 def _build(cfg: Config, choices: Choices, strict: bool) -> tuple[Spec, dict[str, str], Choices]:
     """Read the spec and render every file in memory (compiled, not written); exits on errors."""
-    directory = choices.spec or cfg.spec
+    directory = _spec_dir(cfg, choices.spec)
     spec, diags = load_spec(directory, cfg.names)
-    _print_diags(diags)
     if spec is None or _fails(diags, strict):
+        _print_diags(diags)
         click.echo(f"modelgen: {directory.as_posix()} has errors; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
     options = RenderOptions(
@@ -170,7 +227,7 @@ def _build(cfg: Config, choices: Choices, strict: bool) -> tuple[Spec, dict[str,
         source_name=directory.resolve().name or directory.as_posix(),
     )
     chosen, skipped = writable_styles(spec, choices.styles or cfg.styles)
-    _print_diags(skipped)
+    _print_diags(diags + skipped)
     if not chosen or (strict and skipped):
         click.echo("modelgen: no style can be written; nothing was written.", err=True)
         sys.exit(EXIT_FAIL)
@@ -187,6 +244,7 @@ def _build(cfg: Config, choices: Choices, strict: bool) -> tuple[Spec, dict[str,
 
 
 @cli.command()
+@common_options
 @spec_option
 @out_option
 @style_options
@@ -230,6 +288,7 @@ def generate(
 
 
 @cli.command()
+@common_options
 @spec_option
 @out_option
 @style_options
@@ -284,6 +343,7 @@ def check(
 
 
 @cli.command()
+@common_options
 @spec_option
 @strict_option
 @click.pass_context
@@ -295,7 +355,7 @@ def schema(ctx: click.Context, spec_dir: Optional[Path], strict: bool) -> None:
       modelgen schema --spec spec/ > fine_tuning.schema.json
     """
     cfg = _config(ctx)
-    directory = spec_dir or cfg.spec
+    directory = _spec_dir(cfg, spec_dir)
     spec, diags = load_spec(directory, cfg.names)
     _print_diags(diags)
     if spec is None or _fails(diags, strict):
@@ -306,7 +366,8 @@ def schema(ctx: click.Context, spec_dir: Optional[Path], strict: bool) -> None:
 
 
 def main() -> None:
-    debug = "--debug" in sys.argv[1:]
+    args = sys.argv[1:]
+    debug = "--debug" in (args[: args.index("--")] if "--" in args else args)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -1,10 +1,11 @@
-"""The merged model and its diagnostics as ``modelgen inspect`` shows them (text or JSON)."""
+"""The merged model and its diagnostics as the commands show them: ``inspect``'s text or JSON, and
+the quiet report every command prints (errors, then one line of counts; ``-v`` lists everything)."""
 
 from __future__ import annotations
 
 from typing import Any, Optional
 
-from generator.model.diagnostics import Diagnostic
+from generator.model.diagnostics import ERROR, NOTE, WARNING, Diagnostic
 from generator.model.ir import Spec, type_text
 
 
@@ -45,6 +46,7 @@ def inspect_json(spec: Optional[Spec], diags: list[Diagnostic]) -> dict[str, Any
                 "code": d.code,
                 "message": d.message,
                 "origin": str(d.origin) if d.origin else None,
+                "acknowledged": d.acknowledged or None,
             }
             for d in diags
         ],
@@ -67,3 +69,37 @@ def inspect_text(spec: Optional[Spec]) -> str:
         if m.examples:
             lines.append(f"  examples: {len(m.examples)}")
     return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def shown_diagnostics(diags: list[Diagnostic], verbose: bool) -> list[str]:
+    """The lines to print: every error; with ``verbose`` every diagnostic, an acknowledged one
+    followed by its reason."""
+    lines: list[str] = []
+    for d in diags:
+        if d.severity == ERROR:
+            lines.append(str(d))
+        elif verbose:
+            lines.append(str(d) + (f"\n  acknowledged: {d.acknowledged}" if d.acknowledged else ""))
+    return lines
+
+
+def summary(diags: list[Diagnostic], verbose: bool) -> str:
+    """One line: the counts by severity, the acknowledged ones apart ("" when there are none)."""
+    if not diags:
+        return ""
+    open_ = [d for d in diags if not d.acknowledged]
+    counts = [
+        _plural(sum(d.severity == severity for d in open_), severity) for severity in (ERROR, WARNING, NOTE)
+    ]
+    acknowledged = len(diags) - len(open_)
+    line = "modelgen: " + ", ".join(counts)
+    if acknowledged:
+        line += f"; {acknowledged} acknowledged in the spec settings"
+    hidden = sum(d.severity != ERROR for d in diags)
+    if hidden and not verbose:
+        line += " (-v lists them)"
+    return line
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -5,7 +5,7 @@ Printed in compiler style: ``spec/Foo.md:12:5: error[E204]: message``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 ERROR = "error"
@@ -56,6 +56,11 @@ CODES = {
     # names and text the generated modules cannot hold as given (x6xx)
     "E601": "a name or value is not valid Unicode text (a lone surrogate)",
     "W601": "a field's Python name is one the generated modules use: renamed",
+    # spec settings: acknowledgements and field overrides (W34x, E23x)
+    "W340": "an acknowledgement in the spec settings matches no diagnostic",
+    "W341": "a field override in the spec settings changed a field",
+    "E230": "a field override names no object or field of the spec",
+    "E231": "a field override's type cannot be read",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
     "W502": "a discriminated union the msgspec style does not write (tagged Structs): msgspec_models.py is not written",
@@ -83,10 +88,16 @@ class Diagnostic:
     code: str
     message: str
     origin: Optional[Origin] = None
+    # the reason a spec settings file gives for accepting this warning or note ("" when none does)
+    acknowledged: str = ""
 
     def __str__(self) -> str:
         where = f"{self.origin}: " if self.origin else ""
         return f"{where}{self.severity}[{self.code}]: {self.message}"
+
+    def acknowledge(self, reason: str) -> Diagnostic:
+        """This diagnostic, accepted for ``reason``: counted, not printed (errors are never accepted)."""
+        return self if self.severity == ERROR else replace(self, acknowledged=reason)
 
     def sort_key(self) -> tuple[object, ...]:
         o = self.origin or Origin("", 0, 0)

@@ -34,8 +34,8 @@ class FormatError(Exception):
     """The renderer produced text that is not valid Python: a bug in modelgen, not in the spec."""
 
 
-# Pinned: the formatter's version is pinned in pyproject.toml and its mode here, so the same
-# input gives the same bytes on every machine.
+# The mode is pinned here; black's version is a range in pyproject.toml, within which
+# tests/test_black_range.py holds the output to the same bytes (oldest and newest available).
 @lru_cache(maxsize=None)
 def mode(target: tuple[int, int] = (3, 9), line_length: int = LINE_LENGTH) -> black.Mode:
     """The pinned mode; the target Python only widens the syntax black may use."""

@@ -1,10 +1,11 @@
-"""Per-spec settings (spec/modelgen.toml): name aliases, the merge's precedence, and Python names.
+"""Per-spec settings (spec/modelgen.toml): name aliases, the merge's precedence, Python names,
+excluded pages, acknowledged diagnostics and per-field overrides.
 
 ``[names]`` gives a model, enum or union a class name (``ValidationError = "ApiValidationError"``)
 or a field a Python name (``"Widget.a-b" = "a_dash_b"``), where the derived one does not suit.
 
-The file is small and explicit: it settles only what the documents cannot. Unknown tables or
-keys are errors that name them.
+The file is small and explicit: it settles only what the documents cannot, and every
+acknowledgement and override carries its reason. Unknown tables or keys are errors that name them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from generator.model.diagnostics import Diagnostic, Origin, error
 from generator.read.documents import SETTINGS_FILE, display_path
@@ -26,7 +27,7 @@ else:  # pragma: no cover - exercised on 3.9/3.10
 DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text")
 ATTRS = ("required", "type", "nullable", "description")
 
-_DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
+DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
     "required": ("openapi-generator", "speakeasy", "openai-reference", "plain-text"),
     "type": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
     "nullable": ("openai-reference", "openapi-generator", "speakeasy", "plain-text"),
@@ -34,11 +35,43 @@ _DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
 }
 
 
+TABLES = ("aliases", "precedence", "names", "exclude", "acknowledge", "overrides")
+ACK_KEYS = ("code", "object", "field", "reason")
+OVERRIDE_KEYS = ("required", "nullable", "type", "reason")
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """``[[acknowledge]]``: warnings and notes of ``code`` (about ``object``/``field`` when given)
+    are accepted for ``reason``: counted, not printed, and not failures under ``--strict``."""
+
+    code: str
+    reason: str
+    object: str = ""
+    field: str = ""
+    origin: Origin = Origin("")
+
+
+@dataclass(frozen=True)
+class FieldOverride:
+    """``[overrides."Model.wire_key"]``: what the documents cannot settle, with its reason."""
+
+    model: str
+    wire_name: str
+    reason: str
+    required: Optional[bool] = None
+    nullable: Optional[bool] = None
+    type: Optional[str] = None  # in `modelgen inspect`'s notation: "int", "list[Foo]", "str | int"
+    origin: Origin = Origin("")
+
+
 @dataclass(frozen=True)
 class SpecSettings:
     aliases: dict[str, str] = field(default_factory=dict)
-    precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
+    precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_PRECEDENCE))
     path: str = ""
+    acknowledgements: tuple[Acknowledgement, ...] = ()
+    overrides: tuple[FieldOverride, ...] = ()
     names: dict[str, str] = field(default_factory=dict)
     # glob patterns, relative to the spec folder, of pages not to read (see documents.select_documents)
     exclude: tuple[str, ...] = ()
@@ -85,10 +118,8 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
-        if key not in ("aliases", "precedence", "names", "exclude"):
-            diags.append(
-                error("E104", f"unknown setting '{key}' (known: aliases, precedence, names, exclude)", origin)
-            )
+        if key not in TABLES:
+            diags.append(error("E104", f"unknown setting '{key}' (known: {', '.join(TABLES)})", origin))
     aliases: dict[str, str] = {}
     for table in ("aliases", "precedence"):
         if not isinstance(data.get(table, {}), dict):
@@ -99,7 +130,7 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             diags.append(error("E104", f"alias '{name}' must name a type (an identifier)", origin))
         else:
             aliases[str(name)] = target
-    precedence = dict(_DEFAULT_PRECEDENCE)
+    precedence = dict(DEFAULT_PRECEDENCE)
     for attr, order in dict(data.get("precedence", {})).items():
         if attr not in ATTRS:
             diags.append(error("E104", f"unknown precedence '{attr}' (known: {', '.join(ATTRS)})", origin))
@@ -119,7 +150,21 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             names[str(key)] = value
     exclude, d = _exclude_patterns(data.get("exclude", []), origin)
     diags += d
-    return SpecSettings(aliases, precedence, shown, names, exclude), diags
+    lines = text.splitlines()
+    acks = _acknowledgements(data.get("acknowledge", []), shown, lines, diags)
+    overrides = _overrides(data.get("overrides", {}), shown, lines, diags)
+    return (
+        SpecSettings(
+            aliases,
+            precedence,
+            shown,
+            acknowledgements=acks,
+            overrides=overrides,
+            names=names,
+            exclude=exclude,
+        ),
+        diags,
+    )
 
 
 def _exclude_patterns(value: Any, origin: Origin) -> tuple[tuple[str, ...], list[Diagnostic]]:
@@ -129,3 +174,92 @@ def _exclude_patterns(value: Any, origin: Origin) -> tuple[tuple[str, ...], list
             error("E104", 'exclude must be a list of glob patterns (strings), e.g. ["*Api.md"]', origin)
         ]
     return tuple(p.strip() for p in value), []
+
+
+def _line_of(lines: list[str], pattern: str, nth: int = 0) -> int:
+    """The 1-based line of the ``nth`` table header matching ``pattern`` (1 when not found)."""
+    found = [i + 1 for i, text in enumerate(lines) if re.match(pattern, text.strip())]
+    return found[nth] if nth < len(found) else 1
+
+
+def _acknowledgements(
+    raw: Any, shown: str, lines: list[str], diags: list[Diagnostic]
+) -> tuple[Acknowledgement, ...]:
+    if not isinstance(raw, list):
+        diags.append(
+            error("E104", "'acknowledge' must be an array of tables: [[acknowledge]]", Origin(shown))
+        )
+        return ()
+    out: list[Acknowledgement] = []
+    for i, entry in enumerate(raw):
+        where = Origin(shown, _line_of(lines, r"\[\[\s*acknowledge\s*\]\]|\{\s*code\s*=", i), 1)
+        if not isinstance(entry, dict) or _bad_keys(entry, ACK_KEYS, "acknowledge", where, diags):
+            continue
+        code, reason = entry.get("code"), entry.get("reason")
+        if not isinstance(code, str) or not re.fullmatch(r"[EW]\d{3}", code):
+            diags.append(
+                error("E104", f"acknowledge: 'code' must be a code such as \"W301\", not {code!r}", where)
+            )
+        elif code.startswith("E"):
+            diags.append(
+                error("E104", f"acknowledge: {code} is an error; errors cannot be acknowledged", where)
+            )
+        elif not isinstance(reason, str) or not reason.strip():
+            diags.append(error("E104", f"acknowledge {code}: 'reason' must say why it is accepted", where))
+        elif any(not isinstance(entry.get(k, ""), str) for k in ("object", "field")):
+            diags.append(error("E104", f"acknowledge {code}: 'object' and 'field' must be strings", where))
+        elif entry.get("field") and not entry.get("object"):
+            diags.append(error("E104", f"acknowledge {code}: 'field' needs 'object'", where))
+        else:
+            out.append(Acknowledgement(code, reason, entry.get("object", ""), entry.get("field", ""), where))
+    return tuple(out)
+
+
+def _overrides(raw: Any, shown: str, lines: list[str], diags: list[Diagnostic]) -> tuple[FieldOverride, ...]:
+    if not isinstance(raw, dict):
+        diags.append(error("E104", "'overrides' must be a table of \"Model.wire_key\" tables", Origin(shown)))
+        return ()
+    out: list[FieldOverride] = []
+    for key, entry in raw.items():
+        where = Origin(
+            shown, _line_of(lines, r"(\[\s*overrides\.)?[\"']?" + re.escape(key) + r"[\"']?\s*[]=]"), 1
+        )
+        if key.count(".") != 1 or not all(key.split(".")):
+            diags.append(error("E104", f"override '{key}' must name a field as \"Model.wire_key\"", where))
+            continue
+        if not isinstance(entry, dict) or _bad_keys(entry, OVERRIDE_KEYS, f"override '{key}'", where, diags):
+            continue
+        reason = entry.get("reason")
+        wrong = [k for k in ("required", "nullable") if k in entry and not isinstance(entry[k], bool)]
+        wrong += ["type"] if "type" in entry and not isinstance(entry["type"], str) else []
+        if not isinstance(reason, str) or not reason.strip():
+            diags.append(error("E104", f"override '{key}': 'reason' must say why", where))
+        elif wrong:
+            diags.append(error("E104", f"override '{key}': {', '.join(wrong)} has the wrong type", where))
+        elif not set(entry) & {"required", "nullable", "type"}:
+            diags.append(error("E104", f"override '{key}' sets none of required, nullable, type", where))
+        else:
+            model, wire = key.split(".")
+            out.append(
+                FieldOverride(
+                    model,
+                    wire,
+                    reason,
+                    entry.get("required"),
+                    entry.get("nullable"),
+                    entry.get("type"),
+                    where,
+                )
+            )
+    return tuple(out)
+
+
+def _bad_keys(
+    entry: dict[str, Any], known: tuple[str, ...], what: str, where: Origin, diags: list[Diagnostic]
+) -> bool:
+    unknown = sorted(set(entry) - set(known))
+    if unknown:
+        diags.append(
+            error("E104", f"{what}: unknown key {', '.join(unknown)} (known: {', '.join(known)})", where)
+        )
+    return bool(unknown)
