@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from generator.dialects import parse_document
 from generator.emit.reserved import check_spec_names
+from generator.model.claims import DocFragments
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.model.ir import Spec
 from generator.read.documents import display_path, find_documents, read_document
+from generator.read.openapi_settings import OpenAPISettings
 from generator.read.spec_settings import load_settings
 from generator.reconcile.merge import merge
 from generator.reconcile.resolve import rename_fields, resolve
@@ -39,6 +41,8 @@ def load_spec(
         frags = parse_document(doc)
         diags += frags.diagnostics
         fragments.append(frags)
+    if settings.openapi is not None:
+        fragments_of_openapi(settings.openapi, settings.path, fragments, inputs, digest, diags)
     settings_file = spec_dir / "modelgen.toml"
     try:
         digest.update(b"modelgen.toml\0" + hashlib.sha256(settings_file.read_bytes()).hexdigest().encode())
@@ -62,6 +66,31 @@ def load_spec(
     diags += d
     diags += check_spec_names(spec)
     return (None if has_errors(diags) else spec), _sorted(diags)
+
+
+def fragments_of_openapi(
+    openapi: OpenAPISettings,
+    settings_path: str,
+    fragments: list[DocFragments],
+    inputs: list[str],
+    digest: Any,
+    diags: list[Diagnostic],
+) -> None:
+    """The [openapi] source's fragments appended, with its document among the inputs."""
+    where = Origin(settings_path, 1, 1)
+    try:
+        # imported only for a spec with an [openapi] table: a docs-only run needs neither PyYAML
+        # nor datamodel-code-generator, and does not pay for importing them
+        from generator.dialects.openapi_schema import read_openapi
+    except ImportError as exc:
+        diags.append(error("E141", f"[openapi] needs PyYAML ({exc}): pip install 'modelgen[openapi]'", where))
+        return
+    source, d = read_openapi(openapi, where)
+    diags += d
+    if source is not None:
+        fragments.append(source.fragments)
+        inputs.append(source.fragments.path)
+        digest.update(f"{source.fragments.path}\0{source.sha256}\n".encode())
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:

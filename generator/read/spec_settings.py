@@ -10,24 +10,31 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from generator.model.diagnostics import Diagnostic, Origin, error
 from generator.read.documents import SETTINGS_FILE, display_path
+from generator.read.openapi_settings import (
+    OPENAPI_DIALECT,
+    OpenAPISettings,
+    load_openapi_settings,
+    unranked_openapi,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.9/3.10
     import tomli as tomllib
 
-DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text")
+DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text", OPENAPI_DIALECT)
 ATTRS = ("required", "type", "nullable", "description")
 
+# A machine spec ([openapi]) ranks first for what it states exactly, last for prose.
 _DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
-    "required": ("openapi-generator", "speakeasy", "openai-reference", "plain-text"),
-    "type": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
-    "nullable": ("openai-reference", "openapi-generator", "speakeasy", "plain-text"),
-    "description": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
+    "required": (OPENAPI_DIALECT, "openapi-generator", "speakeasy", "openai-reference", "plain-text"),
+    "type": (OPENAPI_DIALECT, "openapi-generator", "openai-reference", "speakeasy", "plain-text"),
+    "nullable": (OPENAPI_DIALECT, "openai-reference", "openapi-generator", "speakeasy", "plain-text"),
+    "description": ("openapi-generator", "openai-reference", "speakeasy", "plain-text", OPENAPI_DIALECT),
 }
 
 
@@ -36,6 +43,7 @@ class SpecSettings:
     aliases: dict[str, str] = field(default_factory=dict)
     precedence: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(_DEFAULT_PRECEDENCE))
     path: str = ""
+    openapi: Optional[OpenAPISettings] = None  # the [openapi] table: a machine spec as one more source
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -63,8 +71,10 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
         return SpecSettings(), [error("E104", f"invalid TOML: {exc}", Origin(shown, line, col))]
     diags: list[Diagnostic] = []
     for key in data:
-        if key not in ("aliases", "precedence"):
-            diags.append(error("E104", f"unknown setting '{key}' (known: aliases, precedence)", origin))
+        if key not in ("aliases", "precedence", "openapi"):
+            diags.append(
+                error("E104", f"unknown setting '{key}' (known: aliases, precedence, openapi)", origin)
+            )
     aliases: dict[str, str] = {}
     for name, target in dict(data.get("aliases", {})).items():
         if not isinstance(target, str) or not target.isidentifier():
@@ -81,4 +91,8 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             diags.append(error("E104", f"precedence '{attr}' names unknown dialects {bad}", origin))
             continue
         precedence[attr] = tuple(order)
-    return SpecSettings(aliases, precedence, shown), diags
+    openapi, d = load_openapi_settings(data.get("openapi"), spec_dir, origin)
+    diags += d
+    if openapi is not None:
+        diags += unranked_openapi(dict(data.get("precedence", {})), origin)
+    return SpecSettings(aliases, precedence, shown, openapi), diags

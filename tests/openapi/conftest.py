@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.dialects.openapi_schema import OpenAPISource, read_openapi
+from generator.model.claims import TYPE, ObjectFrag
+from generator.model.diagnostics import Diagnostic, Origin
+from generator.model.ir import TypeExpr
+from generator.read.openapi_settings import OpenAPISettings
+from tests.openapi.extract_closure import FINE_TUNING_ROOTS
+
+FIXTURES = Path(__file__).with_name("fixtures")
+FINE_TUNING = FIXTURES / "openai-finetuning.yaml"
+SHARED = Path("/work/shared/openapi")  # the whole document, where this machine has it
+
+
+def read(
+    document: Path, roots: tuple[str, ...] = FINE_TUNING_ROOTS
+) -> tuple[OpenAPISource, list[Diagnostic]]:
+    source, diags = read_openapi(OpenAPISettings(document, roots), Origin("modelgen.toml"))
+    assert source is not None, "\n".join(map(str, diags))
+    return source, diags
+
+
+@pytest.fixture(scope="session")
+def fine_tuning() -> OpenAPISource:
+    return read(FINE_TUNING)[0]
+
+
+def obj(source: OpenAPISource, name: str) -> ObjectFrag:
+    found = [o for o in source.fragments.objects if o.name == name]
+    assert len(found) == 1, f"{name}: {[o.name for o in source.fragments.objects]}"
+    return found[0]
+
+
+def claims(o: ObjectFrag, wire: str) -> dict[str, object]:
+    f = next(f for f in o.fields if f.wire_name == wire)
+    return {c.attr: c.value for c in f.claims}
+
+
+def type_of(o: ObjectFrag, wire: str) -> TypeExpr:
+    t = claims(o, wire)[TYPE]
+    assert not isinstance(t, bool)
+    return t
