@@ -12,8 +12,7 @@ from generator.model.claims import DocFragments
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.model.ir import Spec
 from generator.read.documents import display_path, find_documents, read_document
-from generator.read.openapi_settings import OpenAPISettings
-from generator.read.spec_settings import load_settings
+from generator.read.spec_settings import SpecSettings, load_settings
 from generator.reconcile.merge import merge
 from generator.reconcile.resolve import rename_fields, resolve
 
@@ -42,7 +41,7 @@ def load_spec(
         diags += frags.diagnostics
         fragments.append(frags)
     if settings.openapi is not None:
-        fragments_of_openapi(settings.openapi, settings.path, fragments, inputs, digest, diags)
+        fragments_of_openapi(settings, fragments, inputs, digest, diags)
     settings_file = spec_dir / "modelgen.toml"
     try:
         digest.update(b"modelgen.toml\0" + hashlib.sha256(settings_file.read_bytes()).hexdigest().encode())
@@ -69,15 +68,15 @@ def load_spec(
 
 
 def fragments_of_openapi(
-    openapi: OpenAPISettings,
-    settings_path: str,
+    settings: SpecSettings,
     fragments: list[DocFragments],
     inputs: list[str],
     digest: Any,
     diags: list[Diagnostic],
 ) -> None:
     """The [openapi] source's fragments appended, with its document among the inputs."""
-    where = Origin(settings_path, 1, 1)
+    assert settings.openapi is not None
+    where = Origin(settings.path, 1, 1)
     try:
         # imported only for a spec with an [openapi] table: a docs-only run needs neither PyYAML
         # nor datamodel-code-generator, and does not pay for importing them
@@ -85,7 +84,7 @@ def fragments_of_openapi(
     except ImportError as exc:
         diags.append(error("E141", f"[openapi] needs PyYAML ({exc}): pip install 'modelgen[openapi]'", where))
         return
-    source, d = read_openapi(openapi, where)
+    source, d = read_openapi(settings.openapi, where, settings.aliases)
     diags += d
     if source is not None:
         fragments.append(source.fragments)

@@ -30,4 +30,4 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 9a4863a4823698d82ac85fd224c22499c5420c89ef5b18513f1f8dbb416903fe
+# inputs sha256: 38a67b33a781e05440786e35e9c4d7d7344b7760fe53f8a1cd65a1a3f0dc9f25

@@ -63,9 +63,12 @@ class OpenAPISource:
 
 
 def read_openapi(
-    settings: OpenAPISettings, where: Origin
+    settings: OpenAPISettings, where: Origin, aliases: Optional[dict[str, str]] = None
 ) -> tuple[Optional[OpenAPISource], list[Diagnostic]]:
-    """Read the configured document's closure into fragments; ``where`` is the settings file's origin."""
+    """Read the configured document's closure into fragments; ``where`` is the settings file's origin.
+
+    ``aliases`` (the spec's [aliases]) name inline types after their owner's canonical name.
+    """
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     shown = display_path(settings.document)
@@ -94,7 +97,7 @@ def read_openapi(
         return None, diags + [error("E143", f"datamodel-code-generator cannot parse {shown}: {exc}", where)]
     seconds["parse"] = time.perf_counter() - start
     start = time.perf_counter()
-    source = _Converter(doc, list(parser.results), names).run()
+    source = _Converter(doc, list(parser.results), names, aliases or {}).run()
     seconds["convert"] = time.perf_counter() - start
     return replace(source, seconds=seconds), diags + list(source.fragments.diagnostics)
 
@@ -125,11 +128,13 @@ def _closure_document(doc: LoadedDocument, names: list[str]) -> dict[str, Any]:
 class _Converter:
     """The parser's models → fragments, one object at a time, inline objects named as they are met."""
 
-    def __init__(self, doc: LoadedDocument, results: list[Any], names: list[str]) -> None:
+    def __init__(
+        self, doc: LoadedDocument, results: list[Any], names: list[str], aliases: dict[str, str]
+    ) -> None:
         self.doc = doc
         self.lines = LineIndex(doc)
         self.names = names
-        self.types = TypeReader(results, doc.schemas_pointer, set(doc.schemas))
+        self.types = TypeReader(results, doc.schemas_pointer, set(doc.schemas), aliases)
         self.pointers: dict[tuple[str, str], str] = {}
 
     def run(self) -> OpenAPISource:

@@ -91,7 +91,10 @@ def dcg_pointer(path: str, prefix: tuple[str, ...]) -> tuple[str, ...]:
 class TypeReader:
     """Reads types, registering the objects, enums and unions they name; memoised by the parser's path."""
 
-    def __init__(self, results: list[Any], prefix: tuple[str, ...], schema_names: set[str]) -> None:
+    def __init__(
+        self, results: list[Any], prefix: tuple[str, ...], schema_names: set[str], aliases: dict[str, str]
+    ) -> None:
+        self.aliases = aliases
         self.by_path = {m.reference.path: m for m in results}
         self.prefix = prefix
         self.objects: dict[str, tuple[Any, tuple[str, ...]]] = {}
@@ -245,11 +248,12 @@ class TypeReader:
         return Ref(name), False
 
     def _fresh(self, ctx: Context) -> str:
-        """Owner + field in PascalCase (an item in the singular); W372 when that name is taken."""
+        """Owner (its alias, if declared) + field in PascalCase, an item in the singular; W372 when taken."""
         word = pascal_case(ctx.field)
         if ctx.item and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
-        base = ctx.owner + (word or ("Option" if ctx.owner in self._taken else ""))
+        owner = self.aliases.get(ctx.owner, ctx.owner)
+        base = owner + (word or ("Option" if ctx.owner in self._taken else ""))
         name, n = base, 1
         while name in self._taken or not is_identifier(name):
             n += 1
