@@ -9,8 +9,12 @@ from generator.model.claims import TYPE, ObjectFrag
 from generator.model.diagnostics import Diagnostic, Origin
 from generator.model.ir import TypeExpr
 from generator.read.openapi_settings import OpenAPISettings
+from generator.read.spec_settings import load_settings
+from generator.reconcile.merge import merge
 from tests.openapi.extract_closure import FINE_TUNING_ROOTS
+from tests.openapi.sdk_oracle import Ours
 
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).with_name("fixtures")
 FINE_TUNING = FIXTURES / "openai-finetuning.yaml"
 SHARED = Path("/work/shared/openapi")  # the whole document, where this machine has it
@@ -44,3 +48,19 @@ def type_of(o: ObjectFrag, wire: str) -> TypeExpr:
     t = claims(o, wire)[TYPE]
     assert not isinstance(t, bool)
     return t
+
+
+@pytest.fixture(scope="session")
+def ours() -> Ours:
+    """Our models of the fine-tuning closure alone, merged under spec/modelgen.toml's aliases."""
+    settings, _ = load_settings(ROOT / "spec")
+    source, diags = read_openapi(
+        OpenAPISettings(FINE_TUNING, FINE_TUNING_ROOTS), Origin("modelgen.toml"), settings.aliases
+    )
+    assert source is not None, diags
+    merged = merge([source.fragments], settings)
+    return Ours(
+        {m.name: m for m in merged.models},
+        {e.name: e.values for e in merged.enums},
+        {settings.canonical(u.name): u.members for u in source.fragments.unions},
+    )
