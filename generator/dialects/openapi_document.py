@@ -168,7 +168,7 @@ class LineIndex:
     def line(self, parts: tuple[str, ...]) -> int:
         n = len(self._prefix)
         if parts[:n] != self._prefix or len(parts) == n:
-            return self._descend(0, len(self.lines), 0, parts) + 1
+            return self._descend(0, len(self.lines), None, parts) + 1
         start = self._schemas().get(parts[n])
         if start is None:  # flow style or JSON: the deepest line found
             return self._schemas_top + 1
@@ -178,7 +178,7 @@ class LineIndex:
 
     def _schemas(self) -> dict[str, int]:
         if self._schema_lines is None:
-            top = self._schemas_top = self._descend(0, len(self.lines), 0, self._prefix)
+            top = self._schemas_top = self._descend(0, len(self.lines), None, self._prefix)
             indent = len(self.lines[top]) - len(self.lines[top].lstrip(" "))
             end = self._block_end(top, indent)
             child = self._child_indent(top + 1, end)
@@ -207,7 +207,7 @@ class LineIndex:
     def _child_indent(self, start: int, end: int) -> int:
         for i in range(start, end):
             stripped = self.lines[i].lstrip(" ")
-            if stripped and not stripped.startswith("#"):
+            if stripped and not stripped.startswith("#") and stripped.rstrip(",") not in _BRACKETS:
                 return len(self.lines[i]) - len(stripped)
         return 0
 
@@ -242,6 +242,9 @@ class LineIndex:
             elif rest[:1] not in (" ", "#", "-") and _key_of(rest) == part:
                 return i, None
         return None
+
+
+_BRACKETS = ("{", "}", "[", "]")  # a JSON line that opens or closes a block, no key on it
 
 
 def _key_of(text: str) -> str:

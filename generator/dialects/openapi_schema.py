@@ -20,9 +20,11 @@ import hashlib
 import importlib
 import json
 import time
+import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
+from generator.dialects.openapi_discriminator import discriminator_problems
 from generator.dialects.openapi_document import (
     LineIndex,
     LoadedDocument,
@@ -91,10 +93,13 @@ def read_openapi(
     seconds["import"] = time.perf_counter() - start
     start = time.perf_counter()
     try:
-        parser = parser_module.OpenAPIParser(source=_closure_document(doc, names), strict_nullable=True)
-        parser.parse_raw()
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            parser = parser_module.OpenAPIParser(source=_closure_document(doc, names), strict_nullable=True)
+            parser.parse_raw()
     except Exception as exc:  # the parser's own errors are many classes; each is a problem of the document
         return None, diags + [error("E143", f"datamodel-code-generator cannot parse {shown}: {exc}", where)]
+    diags += [warning("W378", f"datamodel-code-generator: {w.message}", where) for w in said]
     seconds["parse"] = time.perf_counter() - start
     start = time.perf_counter()
     source = _Converter(doc, list(parser.results), names, aliases or {}).run()
@@ -156,7 +161,10 @@ class _Converter:
             (e.name, p) for e, p in self.types.enum_frags()
         ]:
             self.pointers[(name, "")] = pointer_text(pointer)
-        diags = tuple(replace(d, origin=self.lines.origin(p)) for d, p in self.types.diagnostics)
+        found = self.types.diagnostics + discriminator_problems(
+            self.doc.data, self.types.union_frags(), objects
+        )
+        diags = tuple(replace(d, origin=self.lines.origin(p)) for d, p in found)
         frags = DocFragments(
             self.doc.path, OPENAPI_DIALECT, tuple(objects), tuple(enums), diags, tuple(unions)
         )

@@ -49,6 +49,8 @@ CODES = {
     "W374": "null allowed inside a list or map item is not kept",
     "W375": "an example in the OpenAPI document is not JSON",
     "W376": "[precedence] does not rank the openapi source; it ranks last",
+    "W377": "a union's discriminator, as the OpenAPI document states it, does not tell its members apart",
+    "W378": "a warning of datamodel-code-generator's parser about the OpenAPI document",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
 }

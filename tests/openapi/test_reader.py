@@ -228,3 +228,63 @@ def test_the_fixture_is_the_closure_extracted_from_the_whole_document() -> None:
     text, names = extract(SHARED, FINE_TUNING_ROOTS)
     assert len(names) == 44
     assert FINE_TUNING.read_text(encoding="utf-8") == text
+
+
+def test_a_stated_discriminator_the_members_do_not_bear_out_is_w377(tmp_path: Path) -> None:
+    path = _doc(tmp_path, """\
+        components:
+          schemas:
+            Cat:
+              type: object
+              required: [kind]
+              properties:
+                kind: {type: string, enum: [cat]}
+            Dog:
+              type: object
+              properties:
+                kind: {type: string, enum: [dog]}
+            Pet:
+              oneOf:
+                - $ref: '#/components/schemas/Cat'
+                - $ref: '#/components/schemas/Dog'
+              discriminator:
+                propertyName: kind
+                mapping: {cat: '#/components/schemas/Dog'}
+            Good:
+              oneOf:
+                - $ref: '#/components/schemas/Cat'
+              discriminator: {propertyName: kind}
+    """)  # fmt: skip
+    source, diags = read(path, ("Pet", "Good"))
+    assert {u.name for u in source.fragments.unions} == {"Pet"}  # one member: no union at all
+    found = sorted(d.message for d in diags if d.code == "W377")
+    assert found == [
+        "union Pet: the document's discriminator 'kind' is not a required constant of Dog",
+        "union Pet: the document's discriminator 'kind' maps 'cat' to #/components/schemas/Dog, but Cat has that value",
+    ]
+    assert all(d.origin is not None and d.origin.line == 18 for d in diags if d.code == "W377")
+
+
+def test_a_json_document_reads_the_same_with_lines(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    yaml_path = _doc(tmp_path, """\
+        components:
+          schemas:
+            Old:
+              type: object
+              required: [a]
+              properties:
+                a: {type: string}
+                b: {type: [integer, 'null']}
+    """)  # fmt: skip
+    json_path = tmp_path / "api.json"
+    json_path.write_text(json.dumps(yaml.safe_load(yaml_path.read_text()), indent=2))
+    from_yaml, _ = read(yaml_path, ("Old",))
+    from_json, _ = read(json_path, ("Old",))
+    a, b = obj(from_yaml, "Old"), obj(from_json, "Old")
+    assert [claims(a, w) for w in ("a", "b")] == [claims(b, w) for w in ("a", "b")]
+    lines = json_path.read_text().split("\n")
+    assert all(f'"{f.wire_name}":' in lines[f.origin.line - 1] for f in b.fields)
