@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any, Optional
 
@@ -41,7 +42,7 @@ def load_spec(
         diags += frags.diagnostics
         fragments.append(frags)
     if settings.openapi is not None:
-        fragments_of_openapi(settings, fragments, inputs, digest, diags)
+        fragments_of_openapi(spec_dir, settings, fragments, inputs, digest, diags)
     settings_file = spec_dir / "modelgen.toml"
     try:
         digest.update(b"modelgen.toml\0" + hashlib.sha256(settings_file.read_bytes()).hexdigest().encode())
@@ -68,6 +69,7 @@ def load_spec(
 
 
 def fragments_of_openapi(
+    spec_dir: Path,
     settings: SpecSettings,
     fragments: list[DocFragments],
     inputs: list[str],
@@ -88,8 +90,12 @@ def fragments_of_openapi(
     diags += d
     if source is not None:
         fragments.append(source.fragments)
-        inputs.append(source.fragments.path)
-        digest.update(f"{source.fragments.path}\0{source.sha256}\n".encode())
+        # named as the documents are, relative to the spec directory: the output must not depend on the cwd
+        rel = Path(
+            os.path.relpath(os.path.abspath(settings.openapi.document), os.path.abspath(spec_dir))
+        ).as_posix()
+        inputs.append(rel)
+        digest.update(f"{rel}\0{source.sha256}\n".encode())
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -58,5 +58,16 @@ def test_the_openapi_source_merges_with_a_page_and_disagreements_name_both(tmp_p
     assert fields["param"].nullable and fields["param"].required
     assert not fields["extra_from_spec"].required
     assert {o.path.rsplit("/", 1)[-1] for o in error.origins} == {"api.yaml", "fine_tuning_job_error.md"}
-    assert any(i.endswith("api.yaml") for i in model.inputs)
+    assert model.inputs == ("fine_tuning_job_error.md", "api.yaml")
     assert [d.code for d in diags] == []
+
+
+def test_the_document_is_an_input_named_from_the_spec_directory(tmp_path: Path, monkeypatch) -> None:
+    spec = _spec(tmp_path, '[openapi]\ndocument = "api.yaml"\nroots = ["FineTuningJobError"]\n')
+    monkeypatch.chdir(tmp_path)
+    first, _ = load_spec(Path("spec"))
+    monkeypatch.chdir(spec)
+    second, _ = load_spec(Path("."))
+    assert first is not None and second is not None
+    assert first.inputs == second.inputs == ("api.yaml",)
+    assert first.input_hash == second.input_hash
