@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from generator.dialects import parse_document
+from generator.dialects.openapi_schema import read_openapi
 from generator.emit.reserved import check_spec_names, check_unicode, reserve_field_names
+from generator.model.claims import DocFragments
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors
 from generator.model.ir import Spec
 from generator.read.documents import display_path, read_document, select_documents
-from generator.read.spec_settings import load_settings
+from generator.read.spec_settings import SpecSettings, load_settings
 from generator.reconcile.merge import merge
 from generator.reconcile.overrides import acknowledge, apply_overrides
 from generator.reconcile.resolve import rename_fields, resolve
@@ -41,6 +44,8 @@ def load_spec(
         frags = parse_document(doc)
         diags += frags.diagnostics
         fragments.append(frags)
+    if settings.openapi is not None:
+        fragments_of_openapi(spec_dir, settings, fragments, inputs, digest, diags)
     settings_file = spec_dir / "modelgen.toml"
     try:
         digest.update(b"modelgen.toml\0" + hashlib.sha256(settings_file.read_bytes()).hexdigest().encode())
@@ -69,6 +74,31 @@ def load_spec(
     diags += check_unicode(spec)
     diags = acknowledge(diags, settings.acknowledgements)
     return (None if has_errors(diags) else spec), _sorted(diags)
+
+
+def fragments_of_openapi(
+    spec_dir: Path,
+    settings: SpecSettings,
+    fragments: list[DocFragments],
+    inputs: list[str],
+    digest: Any,
+    diags: list[Diagnostic],
+) -> None:
+    """The [openapi] source's fragments appended, with its document among the inputs."""
+    assert settings.openapi is not None
+    where = Origin(settings.path, 1, 1)
+    # read_openapi imports PyYAML and datamodel-code-generator itself, only when it is called (E141
+    # when they are missing): a docs-only run does not pay for importing them
+    source, d = read_openapi(settings.openapi, where, settings.aliases)
+    diags += d
+    if source is not None:
+        fragments.append(source.fragments)
+        # named as the documents are, relative to the spec directory: the output must not depend on the cwd
+        rel = Path(
+            os.path.relpath(os.path.abspath(settings.openapi.document), os.path.abspath(spec_dir))
+        ).as_posix()
+        inputs.append(rel)
+        digest.update(f"{rel}\0{source.sha256}\n".encode())
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:

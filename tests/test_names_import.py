@@ -16,12 +16,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.emit.options import STYLES
+from generator.emit.registry import BUILTIN_STYLES as STYLES
+from generator.emit.registry import style_named
 from generator.emit.reserved import check_spec_names, check_unicode, reserve_field_names
-from generator.emit.tree import MODULE_FILES, build_tree
+from generator.emit.tree import build_tree
 from generator.model.diagnostics import Origin, has_errors
 from generator.model.ir import EnumDef, Field, LiteralOf, Model, Ref, Scalar, Spec
 from generator.model.names import py_identifier
+
+MODULE_FILES = {name: style_named(name).module_file for name in STYLES}
 
 O = Origin("spec/x.md", 1, 1)
 _counter = itertools.count()

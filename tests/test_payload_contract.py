@@ -18,10 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.emit.depth import deep_models
-from generator.emit.options import STYLES
-from generator.emit.tree import MODULE_FILES, build_tree
+from generator.emit.registry import BUILTIN_STYLES as STYLES
+from generator.emit.registry import style_named
+from generator.emit.tree import build_tree
 from generator.model.diagnostics import Origin
 from generator.model.ir import AnyType, Field, ListOf, MapOf, Model, Ref, Scalar, Spec
+
+MODULE_FILES = {name: style_named(name).module_file for name in STYLES}
 
 O = Origin("x.md", 1, 1)
 _n = itertools.count()

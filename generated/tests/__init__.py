@@ -30,4 +30,4 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 5d8bd017d33572272dd7220098b75e9454f7e959638fccea0f7e97487add278c
+# inputs sha256: 3f819575145511ba719be1606886a44dc509fdb401d430c9fa81a8cabfba5831

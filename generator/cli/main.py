@@ -17,6 +17,7 @@ import click
 
 from generator import __version__
 from generator.cli.config import Config, ConfigError, load_config
+from generator.cli.drift import drift
 from generator.cli.report import inspect_json, inspect_text, shown_diagnostics, summary
 from generator.cli.runs import (
     Choices,
@@ -363,6 +364,9 @@ def schema(ctx: click.Context, spec_dir: Optional[Path], strict: bool) -> None:
         sys.exit(EXIT_FAIL)
     options = RenderOptions(unknown_keys=cfg.unknown_keys, open_enums=cfg.enums == "open")
     click.echo(json.dumps(spec_to_schema(spec, options), indent=2, ensure_ascii=False))
+
+
+cli.add_command(drift)
 
 
 def main() -> None:

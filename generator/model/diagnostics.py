@@ -20,6 +20,11 @@ CODES = {
     "E103": "no objects found in the spec directory",
     "E104": "settings file is invalid",
     "E105": "malformed table or example",
+    # OpenAPI source ([openapi] in modelgen.toml)
+    "E140": "OpenAPI document cannot be read, is not YAML/JSON, or has no schemas",
+    "E141": "an [openapi] source needs datamodel-code-generator, which is not installed",
+    "E142": "$ref to a schema the OpenAPI document does not define",
+    "E143": "datamodel-code-generator's parser rejected the OpenAPI document",
     # types and references (E2xx)
     "E201": "unknown type notation",
     "E202": "reference to a type that no document defines",
@@ -61,6 +66,16 @@ CODES = {
     "W341": "a field override in the spec settings changed a field",
     "E230": "a field override names no object or field of the spec",
     "E231": "a field override's type cannot be read",
+    # OpenAPI source (W37x)
+    "W370": "an [openapi] root matches no schema",
+    "W371": "a $ref outside the document is not followed",
+    "W372": "the natural name of an inline schema is taken; another is used",
+    "W373": "a schema type the OpenAPI reader cannot map, read as any JSON value",
+    "W374": "null allowed inside a list or map item is not kept",
+    "W375": "an example in the OpenAPI document is not JSON",
+    "W376": "[precedence] does not rank the openapi source; it ranks last",
+    "W377": "a union's discriminator, as the OpenAPI document states it, does not tell its members apart",
+    "W378": "a warning of datamodel-code-generator's parser about the OpenAPI document",
     # output (W5xx)
     "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
     "W502": "a discriminated union the msgspec style does not write (tagged Structs): msgspec_models.py is not written",

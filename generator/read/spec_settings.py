@@ -18,24 +18,31 @@ from typing import Any, Optional
 
 from generator.model.diagnostics import Diagnostic, Origin, error
 from generator.read.documents import SETTINGS_FILE, display_path
+from generator.read.openapi_settings import (
+    OPENAPI_DIALECT,
+    OpenAPISettings,
+    load_openapi_settings,
+    unranked_openapi,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.9/3.10
     import tomli as tomllib
 
-DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text")
+DIALECT_NAMES = ("openapi-generator", "openai-reference", "speakeasy", "plain-text", OPENAPI_DIALECT)
 ATTRS = ("required", "type", "nullable", "description")
 
+# A machine spec ([openapi]) ranks first for what it states exactly, last for prose.
 DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
-    "required": ("openapi-generator", "speakeasy", "openai-reference", "plain-text"),
-    "type": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
-    "nullable": ("openai-reference", "openapi-generator", "speakeasy", "plain-text"),
-    "description": ("openapi-generator", "openai-reference", "speakeasy", "plain-text"),
+    "required": (OPENAPI_DIALECT, "openapi-generator", "speakeasy", "openai-reference", "plain-text"),
+    "type": (OPENAPI_DIALECT, "openapi-generator", "openai-reference", "speakeasy", "plain-text"),
+    "nullable": (OPENAPI_DIALECT, "openai-reference", "openapi-generator", "speakeasy", "plain-text"),
+    "description": ("openapi-generator", "openai-reference", "speakeasy", "plain-text", OPENAPI_DIALECT),
 }
 
 
-TABLES = ("aliases", "precedence", "names", "exclude", "acknowledge", "overrides")
+TABLES = ("aliases", "precedence", "names", "exclude", "acknowledge", "overrides", "openapi")
 ACK_KEYS = ("code", "object", "field", "reason")
 OVERRIDE_KEYS = ("required", "nullable", "type", "reason")
 
@@ -80,6 +87,8 @@ class SpecSettings:
     def field_names(self) -> dict[str, str]:
         """``[names]`` entries for fields (``"Model.wire_key"`` keys)."""
         return {k: v for k, v in self.names.items() if "." in k}
+
+    openapi: Optional[OpenAPISettings] = None  # the [openapi] table: a machine spec as one more source
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -150,6 +159,10 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             names[str(key)] = value
     exclude, d = _exclude_patterns(data.get("exclude", []), origin)
     diags += d
+    openapi, d = load_openapi_settings(data.get("openapi"), spec_dir, origin)
+    diags += d
+    if openapi is not None:
+        diags += unranked_openapi(dict(data.get("precedence", {})), origin)
     lines = text.splitlines()
     acks = _acknowledgements(data.get("acknowledge", []), shown, lines, diags)
     overrides = _overrides(data.get("overrides", {}), shown, lines, diags)
@@ -162,6 +175,7 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             overrides=overrides,
             names=names,
             exclude=exclude,
+            openapi=openapi,
         ),
         diags,
     )
