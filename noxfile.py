@@ -106,7 +106,7 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def corpora(session: nox.Session) -> None:
-    """Every corpus in /work/shared/corpora (or the folders given after --), whole folder: pages
+    """Every corpus in ../shared/corpora (or $MODELGEN_CORPORA, or the folders given after --), whole folder: pages
     accepted, models/unions/enums, warnings by code, row agreement with tests/corpora/rowcheck.py,
     generate time and peak memory, modules importing, generated tests passed, mypy errors. One table."""
     session.install("-e", ".[test]")

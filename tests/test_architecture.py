@@ -24,12 +24,12 @@ STAGES: dict[str, int] = {
     "pysrc": 3,
     "emit": 4,
     "output": 5,
-    "write": 5,
     "pipeline": 5,
-    "cli": 6,
-    "buildhook": 7,
-    "__main__": 7,
-    "__init__": 7,
+    "write": 6,
+    "cli": 7,
+    "buildhook": 8,
+    "__main__": 8,
+    "__init__": 8,
 }
 
 
@@ -157,3 +157,32 @@ def test_a_cycle_and_a_back_edge_are_found() -> None:
     graph = {"generator.read.a": {"generator.emit.b"}, "generator.emit.b": {"generator.read.a"}}
     assert _cycles(graph) == [["generator.emit.b", "generator.read.a", "generator.emit.b"]]
     assert _back_edges(graph) == ["generator.read.a (read, stage 1) imports generator.emit.b (emit, stage 4)"]
+
+
+# The size norms: modules under ~400 lines, functions under ~60. The exceptions of today, each at
+# its present size so that it cannot grow unseen (split them, then remove the line).
+MODULE_LINES, FUNCTION_LINES = 400, 60
+LARGER = {
+    "generator/cli/main.py": 410,  # the click commands; error handling moved to cli/runs.py
+    "generator/emit/styles.py": 415,  # the class styles' view builders
+    "generator/emit/testgen.py": 545,  # the round-trip tests' view: strategies, examples, mutations
+    "generator/emit/styles.py:build_module": 66,
+    "generator/dialects/plain_text.py:parse": 80,
+    "generator/read/spec_settings.py:load_settings": 70,
+}
+
+
+def test_modules_and_functions_keep_the_size_norms() -> None:
+    over = []
+    for path in sorted(ROOT.rglob("*.py")):
+        rel = path.relative_to(ROOT.parent).as_posix()
+        source = path.read_text(encoding="utf-8")
+        lines = len(source.splitlines())
+        if lines > LARGER.get(rel, MODULE_LINES):
+            over.append(f"{rel}: {lines} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > LARGER.get(f"{rel}:{node.name}", FUNCTION_LINES):
+                    over.append(f"{rel}:{node.name}: {length} lines")
+    assert over == []

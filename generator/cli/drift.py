@@ -17,6 +17,7 @@ from typing import Optional
 import click
 
 from generator.dialects import parse_document
+from generator.dialects.openapi_schema import read_openapi  # imports PyYAML and the parser when called
 from generator.model.claims import DocFragments
 from generator.model.diagnostics import Diagnostic, Origin, has_errors
 from generator.read.documents import display_path, find_documents, read_document
@@ -53,8 +54,6 @@ def drift_report(
         raise click.UsageError("no OpenAPI document: give --openapi FILE, or add [openapi] to modelgen.toml")
     pages, d = read_pages(spec_dir)
     diags += d
-    # imported here: only a drift run or a spec with [openapi] needs PyYAML and datamodel-code-generator
-    from generator.dialects.openapi_schema import read_openapi
 
     where = Origin(settings.path or display_path(spec_dir / "modelgen.toml"), 1, 1)
     source, d = read_openapi(openapi, where, settings.aliases)

@@ -48,7 +48,7 @@ def load_document(path: Path, shown: str) -> tuple[Optional[LoadedDocument], lis
     try:
         yaml = None if is_json else _yaml()
     except ImportError as exc:
-        why = f"PyYAML is not installed ({exc}): pip install 'docmodelgen[openapi]'"
+        why = f"PyYAML, which is not installed ({exc}): pip install 'docmodelgen[openapi]'"
         return None, [error("E141", f"[openapi] needs {why}", Origin(shown, 1, 1))]
     yaml_error: Any = yaml.YAMLError if yaml is not None else ValueError
     try:

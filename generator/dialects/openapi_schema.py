@@ -88,7 +88,7 @@ def read_openapi(
     try:
         parser_module: Any = importlib.import_module(PARSER_MODULE)
     except ImportError as exc:
-        why = f"datamodel-code-generator is not installed ({exc}): pip install 'docmodelgen[openapi]'"
+        why = f"datamodel-code-generator, which is not installed ({exc}): pip install 'docmodelgen[openapi]'"
         return None, diags + [error("E141", f"[openapi] needs {why}", where)]
     seconds["import"] = time.perf_counter() - start
     start = time.perf_counter()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import os
 import re
 import subprocess
 import sys
@@ -37,7 +38,8 @@ from generator.model.ir import Model, Spec  # noqa: E402
 from generator.pipeline import load_spec  # noqa: E402
 from generator.read.documents import find_documents, read_document  # noqa: E402
 
-SHARED = Path("/work/shared/corpora")
+# the corpora beside the clone (../shared/corpora), or MODELGEN_CORPORA
+SHARED = Path(os.environ.get("MODELGEN_CORPORA", ROOT.parent / "shared" / "corpora"))
 TYPED = ("model", "enum", "union")
 TIMEOUT = 1800
 
