@@ -97,7 +97,7 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
         "(it needs components/schemas, definitions or $defs).",
     ),
     "E141": (
-        "spec/modelgen.toml:1:1: error[E141]: [openapi] needs datamodel-code-generator is not installed "
+        "spec/modelgen.toml:1:1: error[E141]: [openapi] needs datamodel-code-generator, which is not installed "
         "(No module named 'datamodel_code_generator'): pip install 'docmodelgen[openapi]'",
         "Install the extra: pip install 'docmodelgen[openapi]'; or remove the [openapi] table from "
         "spec/modelgen.toml.",
