@@ -24,8 +24,9 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
 from generator.cli.config import Config, load_config
+from generator.cli.runs import Choices, recorded, render_tree, with_config
 from generator.emit.options import RenderOptions
-from generator.emit.tree import build_tree, writable_styles
+from generator.emit.tree import writable_styles
 from generator.model.diagnostics import has_errors
 from generator.pipeline import load_spec
 from generator.write import check_tree, write_tree
@@ -48,18 +49,23 @@ def build_models(root: Path, mode: str = "generate") -> str:
         raise ModelgenBuildError(f"modelgen: {cfg.spec} has errors; no models were built\n{shown}")
     styles, _ = writable_styles(spec, cfg.styles)
     options = RenderOptions(
-        unknown_keys=cfg.unknown_keys, open_enums=cfg.enums == "open", target_python=cfg.target_python
+        unknown_keys=cfg.unknown_keys,
+        open_enums=cfg.enums == "open",
+        target_python=cfg.target_python,
+        source_name=cfg.spec.resolve().name or cfg.spec.as_posix(),  # as `modelgen generate` names it
     )
-    files = build_tree(spec, styles, options)
+    files = render_tree(spec, styles, options)
+    # the manifest records what `modelgen generate` would, so a bare `modelgen check` agrees
+    record = recorded(with_config(Choices(styles=styles), cfg), cfg.out)
     if mode == "check":
-        result = check_tree(cfg.out, files)
+        result = check_tree(cfg.out, files, record)
         if not result.ok:
             stale = [*result.changed, *result.missing, *result.extra]
             raise ModelgenBuildError(
                 f"modelgen: {cfg.out} is stale ({', '.join(stale)}); run `modelgen generate`"
             )
         return f"modelgen: {cfg.out} is up to date ({len(files)} files)"
-    written = write_tree(cfg.out, files)
+    written = write_tree(cfg.out, files, record)
     return f"modelgen: {len(files)} files in {cfg.out} ({len(written)} written)"
 
 

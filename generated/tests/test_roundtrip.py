@@ -30,7 +30,7 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 3f819575145511ba719be1606886a44dc509fdb401d430c9fa81a8cabfba5831
+# inputs sha256: 0af3a26612702f92d6f86ff88a7ba45695ea0e453fdcf20a263d3b5fd9bc8b38
 """Round trips and rejections for every model in every style.
 
 Each JSON example of the spec, and payloads made by Hypothesis from the model, must come back
