@@ -117,6 +117,7 @@ _ABSENT: Final = object()
 _MAX_DEPTH = 200
 # JSON has no NaN or Infinity: a float outside (-_INF, _INF) is rejected (NaN compares false)
 _INF: Final = float("inf")
+_NUM: Final = (int, float)  # the types of a JSON number (bool is not one)
 
 
 def _kind(value: Any) -> str:
@@ -563,11 +564,7 @@ def _decode_DpoHyperparameters(
         v0: Any = d.get("beta", UNSET)
         if v0 is not UNSET:
             n += 1
-            if (
-                type(v0) is not int
-                and not (type(v0) is float and -_INF < v0 < _INF)
-                and (type(v0) is not str or v0 != "auto")
-            ):
+            if (type(v0) not in _NUM or not -_INF < v0 < _INF) and (type(v0) is not str or v0 != "auto"):
                 v0 = _DEC_DpoHyperparameters_0(v0, path + ".beta")
         v1: Any = d.get("batch_size", UNSET)
         if v1 is not UNSET:
@@ -577,11 +574,7 @@ def _decode_DpoHyperparameters(
         v2: Any = d.get("learning_rate_multiplier", UNSET)
         if v2 is not UNSET:
             n += 1
-            if (
-                type(v2) is not int
-                and not (type(v2) is float and -_INF < v2 < _INF)
-                and (type(v2) is not str or v2 != "auto")
-            ):
+            if (type(v2) not in _NUM or not -_INF < v2 < _INF) and (type(v2) is not str or v2 != "auto"):
                 v2 = _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
         v3: Any = d.get("n_epochs", UNSET)
         if v3 is not UNSET:
@@ -807,9 +800,9 @@ def _decode_FineTuneHyperparams(
             v0 = _int(v0, path + ".n_epochs")
         if type(v1) is not int:
             v1 = _int(v1, path + ".batch_size")
-        if type(v2) is not int and not (type(v2) is float and -_INF < v2 < _INF):
+        if type(v2) not in _NUM or not -_INF < v2 < _INF:
             v2 = _float(v2, path + ".prompt_loss_weight")
-        if type(v3) is not int and not (type(v3) is float and -_INF < v3 < _INF):
+        if type(v3) not in _NUM or not -_INF < v3 < _INF:
             v3 = _float(v3, path + ".learning_rate_multiplier")
         v4: Any = d.get("compute_classification_metrics", UNSET)
         if v4 is not UNSET:
@@ -1194,11 +1187,7 @@ def _decode_ReinforcementHyperparameters(
         v1: Any = d.get("compute_multiplier", UNSET)
         if v1 is not UNSET:
             n += 1
-            if (
-                type(v1) is not int
-                and not (type(v1) is float and -_INF < v1 < _INF)
-                and (type(v1) is not str or v1 != "auto")
-            ):
+            if (type(v1) not in _NUM or not -_INF < v1 < _INF) and (type(v1) is not str or v1 != "auto"):
                 v1 = _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
         v2: Any = d.get("eval_interval", UNSET)
         if v2 is not UNSET:
@@ -1213,11 +1202,7 @@ def _decode_ReinforcementHyperparameters(
         v4: Any = d.get("learning_rate_multiplier", UNSET)
         if v4 is not UNSET:
             n += 1
-            if (
-                type(v4) is not int
-                and not (type(v4) is float and -_INF < v4 < _INF)
-                and (type(v4) is not str or v4 != "auto")
-            ):
+            if (type(v4) not in _NUM or not -_INF < v4 < _INF) and (type(v4) is not str or v4 != "auto"):
                 v4 = _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
         v5: Any = d.get("n_epochs", UNSET)
         if v5 is not UNSET:
@@ -1376,11 +1361,7 @@ def _decode_SupervisedHyperparameters(
         v1: Any = d.get("learning_rate_multiplier", UNSET)
         if v1 is not UNSET:
             n += 1
-            if (
-                type(v1) is not int
-                and not (type(v1) is float and -_INF < v1 < _INF)
-                and (type(v1) is not str or v1 != "auto")
-            ):
+            if (type(v1) not in _NUM or not -_INF < v1 < _INF) and (type(v1) is not str or v1 != "auto"):
                 v1 = _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
         v2: Any = d.get("n_epochs", UNSET)
         if v2 is not UNSET:
@@ -1685,11 +1666,7 @@ def _decode_FineTuningJobHyperparameters(
         v2: Any = d.get("learning_rate_multiplier", UNSET)
         if v2 is not UNSET:
             n += 1
-            if (
-                type(v2) is not int
-                and not (type(v2) is float and -_INF < v2 < _INF)
-                and (type(v2) is not str or v2 != "auto")
-            ):
+            if (type(v2) not in _NUM or not -_INF < v2 < _INF) and (type(v2) is not str or v2 != "auto"):
                 v2 = _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
         # built without __init__: every attribute is set here, and this is the faster way
         obj = _new(cls)

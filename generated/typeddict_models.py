@@ -110,6 +110,7 @@ _ABSENT: Final = object()
 _MAX_DEPTH = 200
 # JSON has no NaN or Infinity: a float outside (-_INF, _INF) is rejected (NaN compares false)
 _INF: Final = float("inf")
+_NUM: Final = (int, float)  # the types of a JSON number (bool is not one)
 
 
 def _kind(value: Any) -> str:
@@ -777,11 +778,7 @@ def _check_DpoHyperparameters(d: Any, path: str) -> DpoHyperparameters:
         v0: Any = d.get("beta", _ABSENT)
         if v0 is not _ABSENT:
             n += 1
-            if (
-                type(v0) is not int
-                and not (type(v0) is float and -_INF < v0 < _INF)
-                and (type(v0) is not str or v0 != "auto")
-            ):
+            if (type(v0) not in _NUM or not -_INF < v0 < _INF) and (type(v0) is not str or v0 != "auto"):
                 _DEC_DpoHyperparameters_0(v0, path + ".beta")
         v1: Any = d.get("batch_size", _ABSENT)
         if v1 is not _ABSENT:
@@ -791,11 +788,7 @@ def _check_DpoHyperparameters(d: Any, path: str) -> DpoHyperparameters:
         v2: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v2 is not _ABSENT:
             n += 1
-            if (
-                type(v2) is not int
-                and not (type(v2) is float and -_INF < v2 < _INF)
-                and (type(v2) is not str or v2 != "auto")
-            ):
+            if (type(v2) not in _NUM or not -_INF < v2 < _INF) and (type(v2) is not str or v2 != "auto"):
                 _DEC_DpoHyperparameters_2(v2, path + ".learning_rate_multiplier")
         v3: Any = d.get("n_epochs", _ABSENT)
         if v3 is not _ABSENT:
@@ -891,9 +884,9 @@ def _check_FineTuneHyperparams(d: Any, path: str) -> FineTuneHyperparams:
             _int(v0, path + ".n_epochs")
         if type(v1) is not int:
             _int(v1, path + ".batch_size")
-        if type(v2) is not int and not (type(v2) is float and -_INF < v2 < _INF):
+        if type(v2) not in _NUM or not -_INF < v2 < _INF:
             _float(v2, path + ".prompt_loss_weight")
-        if type(v3) is not int and not (type(v3) is float and -_INF < v3 < _INF):
+        if type(v3) not in _NUM or not -_INF < v3 < _INF:
             _float(v3, path + ".learning_rate_multiplier")
         v4: Any = d.get("compute_classification_metrics", _ABSENT)
         if v4 is not _ABSENT:
@@ -1047,11 +1040,7 @@ def _check_ReinforcementHyperparameters(d: Any, path: str) -> ReinforcementHyper
         v1: Any = d.get("compute_multiplier", _ABSENT)
         if v1 is not _ABSENT:
             n += 1
-            if (
-                type(v1) is not int
-                and not (type(v1) is float and -_INF < v1 < _INF)
-                and (type(v1) is not str or v1 != "auto")
-            ):
+            if (type(v1) not in _NUM or not -_INF < v1 < _INF) and (type(v1) is not str or v1 != "auto"):
                 _DEC_ReinforcementHyperparameters_1(v1, path + ".compute_multiplier")
         v2: Any = d.get("eval_interval", _ABSENT)
         if v2 is not _ABSENT:
@@ -1066,11 +1055,7 @@ def _check_ReinforcementHyperparameters(d: Any, path: str) -> ReinforcementHyper
         v4: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v4 is not _ABSENT:
             n += 1
-            if (
-                type(v4) is not int
-                and not (type(v4) is float and -_INF < v4 < _INF)
-                and (type(v4) is not str or v4 != "auto")
-            ):
+            if (type(v4) not in _NUM or not -_INF < v4 < _INF) and (type(v4) is not str or v4 != "auto"):
                 _DEC_ReinforcementHyperparameters_4(v4, path + ".learning_rate_multiplier")
         v5: Any = d.get("n_epochs", _ABSENT)
         if v5 is not _ABSENT:
@@ -1139,11 +1124,7 @@ def _check_SupervisedHyperparameters(d: Any, path: str) -> SupervisedHyperparame
         v1: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v1 is not _ABSENT:
             n += 1
-            if (
-                type(v1) is not int
-                and not (type(v1) is float and -_INF < v1 < _INF)
-                and (type(v1) is not str or v1 != "auto")
-            ):
+            if (type(v1) not in _NUM or not -_INF < v1 < _INF) and (type(v1) is not str or v1 != "auto"):
                 _DEC_SupervisedHyperparameters_1(v1, path + ".learning_rate_multiplier")
         v2: Any = d.get("n_epochs", _ABSENT)
         if v2 is not _ABSENT:
@@ -1276,11 +1257,7 @@ def _check_FineTuningJobHyperparameters(d: Any, path: str) -> FineTuningJobHyper
         v2: Any = d.get("learning_rate_multiplier", _ABSENT)
         if v2 is not _ABSENT:
             n += 1
-            if (
-                type(v2) is not int
-                and not (type(v2) is float and -_INF < v2 < _INF)
-                and (type(v2) is not str or v2 != "auto")
-            ):
+            if (type(v2) not in _NUM or not -_INF < v2 < _INF) and (type(v2) is not str or v2 != "auto"):
                 _DEC_FineTuningJobHyperparameters_2(v2, path + ".learning_rate_multiplier")
         if len(d) != n:
             _extra(d, _KEYS_FineTuningJobHyperparameters, path)

@@ -43,7 +43,7 @@ _SCALAR_MISMATCH = {
     "int": "type({v}) is not int",
     # an int is a number too, and is kept an int so that it writes back the same; NaN and the
     # infinities are not JSON numbers (NaN fails every comparison)
-    "float": "type({v}) is not int and not (type({v}) is float and -_INF < {v} < _INF)",
+    "float": "type({v}) not in _NUM or not -_INF < {v} < _INF",
     "bool": "type({v}) is not bool",
 }
 
