@@ -81,7 +81,7 @@ def test_a_damaged_template_cache_changes_nothing(tmp_path: Path) -> None:
 
     from generator.emit.options import RenderOptions
     from generator.emit.registry import style_named
-    from generator.emit.render import TEMPLATES, _TemplateCache
+    from generator.emit.render import TEMPLATES, _TemplateCache, spec_variables
     from generator.emit.styles import build_module
 
     spec, _ = load_spec(ROOT / "spec")
@@ -98,9 +98,7 @@ def test_a_damaged_template_cache_changes_nothing(tmp_path: Path) -> None:
             lstrip_blocks=True,
         )
         env.filters["pyrepr"] = repr
-        return env.get_template("dataclass/module.py.jinja").render(
-            view=view, deep_models=(), deep_names=frozenset()
-        )
+        return env.get_template("dataclass/module.py.jinja").render(view=view, **spec_variables(spec))
 
     first = render()
     cached = list(tmp_path.iterdir())

@@ -13,7 +13,7 @@ from typing import Optional
 
 import jinja2
 
-from generator.emit.depth import deep_models
+from generator.emit.depth import MAX_DEPTH, deep_models
 from generator.emit.options import RenderOptions
 from generator.emit.style import Style
 from generator.model.ir import Spec
@@ -80,6 +80,15 @@ def environment(user_templates: Optional[str] = None, style_root: Optional[str] 
 def render_style(spec: Spec, style: Style, options: RenderOptions) -> str:
     """The source of ``style``'s module for ``spec``, in black's format but for long lines."""
     view = style.build_view(spec, style, options)
-    deep = deep_models(spec)  # see generator.emit.depth
     template = environment(options.templates, style.template_root).get_template(style.template)
-    return template.render(view=view, deep_models=tuple(py_str(n) for n in deep), deep_names=frozenset(deep))
+    return template.render(view=view, **spec_variables(spec))
+
+
+def spec_variables(spec: Spec) -> dict[str, object]:
+    """What every style's templates are given besides the view: the depth guard's inputs."""
+    deep = deep_models(spec)  # see generator.emit.depth
+    return {
+        "deep_models": tuple(py_str(n) for n in deep),
+        "deep_names": frozenset(deep),
+        "max_depth": MAX_DEPTH,
+    }

@@ -7,7 +7,7 @@ import pytest
 from generator.dialects.openapi_schema import OpenAPISource, read_openapi
 from generator.model.claims import TYPE, ObjectFrag
 from generator.model.diagnostics import Diagnostic, Origin
-from generator.model.ir import TypeExpr
+from generator.model.ir import Spec, TypeExpr
 from generator.read.openapi_settings import OpenAPISettings
 from generator.read.spec_settings import load_settings
 from generator.reconcile.merge import merge
@@ -52,8 +52,8 @@ def type_of(o: ObjectFrag, wire: str) -> TypeExpr:
 
 
 @pytest.fixture(scope="session")
-def ours() -> Ours:
-    """Our models of the fine-tuning closure alone, merged under spec/modelgen.toml's aliases."""
+def fine_tuning_spec() -> Spec:
+    """Our Spec of the fine-tuning closure alone, merged under spec/modelgen.toml's aliases."""
     settings, _ = load_settings(ROOT / "spec")
     source, diags = read_openapi(
         OpenAPISettings(FINE_TUNING, FINE_TUNING_ROOTS), Origin("modelgen.toml"), settings.aliases
@@ -61,6 +61,12 @@ def ours() -> Ours:
     assert source is not None, diags
     spec, d = resolve(merge([source.fragments], settings), (), "")
     assert spec is not None, [str(x) for x in d if x.severity == "error"]
+    return spec
+
+
+@pytest.fixture(scope="session")
+def ours(fine_tuning_spec: Spec) -> Ours:
+    spec = fine_tuning_spec
     return Ours(
         {m.name: m for m in spec.models},
         {e.name: e.values for e in spec.enums},

@@ -13,7 +13,6 @@ import importlib
 import json
 import shutil
 import sys
-from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Optional
@@ -34,17 +33,13 @@ from generator.model.claims import (
 )
 from generator.model.diagnostics import Origin
 from generator.model.ir import (
-    EnumDef,
     Field,
-    ListOf,
     LiteralOf,
-    MapOf,
     Model,
     Ref,
     Spec,
     TypeExpr,
     UnionDef,
-    UnionOf,
 )
 from generator.pipeline import load_spec
 from generator.read.spec_settings import SpecSettings
@@ -59,26 +54,10 @@ from tests.openapi.sdk_payloads import GRADERS, payloads
 PAYLOADS = payloads()
 
 
-def _inline(t: TypeExpr, unions: dict[str, tuple[TypeExpr, ...]], depth: int = 0) -> TypeExpr:
-    """Named unions written out as UnionOf, so the IR's conformance check reads them on any branch."""
-    if isinstance(t, Ref) and t.name in unions and depth < 8:
-        return UnionOf(tuple(_inline(m, unions, depth + 1) for m in unions[t.name]))
-    if isinstance(t, ListOf):
-        return ListOf(_inline(t.item, unions, depth))
-    if isinstance(t, MapOf):
-        return MapOf(_inline(t.value, unions, depth))
-    if isinstance(t, UnionOf):
-        return UnionOf(tuple(_inline(o, unions, depth) for o in t.options))
-    return t
-
-
 @pytest.fixture(scope="module")
-def ir(ours: Ours) -> Spec:
-    models = [
-        replace(m, fields=tuple(replace(f, type=_inline(f.type, ours.unions)) for f in m.fields))
-        for m in ours.models.values()
-    ]
-    return Spec((*models, *(EnumDef(n, v) for n, v in ours.enums.items())))
+def ir(fine_tuning_spec: Spec) -> Spec:
+    """The resolved Spec, unions and all: conformance reads a UnionDef as its members."""
+    return fine_tuning_spec
 
 
 @pytest.mark.parametrize("label, name, payload", PAYLOADS, ids=[p[0] for p in PAYLOADS])
