@@ -23,11 +23,12 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
-from generator.cli.config import Config, load_config
-from generator.cli.runs import Choices, recorded, render_tree, with_config
+from generator.cli.config import Config, ConfigError, load_config
+from generator.cli.runs import Choices, GeneratedCodeBug, recorded, render_tree, with_config
 from generator.emit.options import RenderOptions
 from generator.emit.tree import writable_styles
 from generator.model.diagnostics import has_errors
+from generator.output.journal import OutputError
 from generator.pipeline import load_spec
 from generator.write import check_tree, write_tree
 
@@ -39,9 +40,20 @@ class ModelgenBuildError(Exception):
 
 
 def build_models(root: Path, mode: str = "generate") -> str:
-    """Generate or check the models of the project at ``root``; a one-line account of what it did."""
+    """Generate or check the models of the project at ``root``; a one-line account of what it did.
+    Every failure a user can act on is a ``ModelgenBuildError`` whose message says what and where
+    (as ``modelgen generate`` would print it), never a traceback of modelgen's internals."""
     if mode not in MODES:
         raise ModelgenBuildError(f"modelgen build hook: mode must be one of {', '.join(MODES)}, not {mode!r}")
+    try:
+        return _build(root, mode)
+    except (ConfigError, OutputError) as exc:
+        raise ModelgenBuildError(f"modelgen: {exc}") from None
+    except GeneratedCodeBug as exc:
+        raise ModelgenBuildError(f"modelgen: internal error (please report it): {exc}") from None
+
+
+def _build(root: Path, mode: str) -> str:
     cfg = _anchored(load_config(root), root)
     spec, diags = load_spec(cfg.spec, cfg.names)
     if spec is None or has_errors(diags):

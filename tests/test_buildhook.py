@@ -11,6 +11,8 @@ import pytest
 
 pytest.importorskip("hatchling")
 
+from generator.buildhook import ModelgenBuildError, build_models  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = (ROOT / "spec" / "fine_tune_hyperparams.md").read_text(encoding="utf-8")
 
@@ -92,3 +94,26 @@ def test_check_mode_fails_the_build_when_the_models_are_stale(tmp_path: Path) ->
     )
     r = build_wheel(project)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+
+
+def test_a_user_file_where_a_model_goes_fails_the_build_with_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    project = user_package(tmp_path / "proj")
+    models = project / "userpkg" / "models"
+    models.mkdir()
+    (models / "dataclass_models.py").write_text("# my own code\n")
+    with pytest.raises(ModelgenBuildError) as caught:
+        build_models(project)
+    message = str(caught.value)
+    assert "dataclass_models.py" in message and "nothing was written" in message
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert (models / "dataclass_models.py").read_text() == "# my own code\n"
+
+
+def test_a_malformed_pyproject_fails_the_build_naming_its_line(tmp_path: Path) -> None:
+    project = user_package(tmp_path / "proj")
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('styles = ["dataclass"]', "styles = [dataclass"))
+    with pytest.raises(ModelgenBuildError, match=r"pyproject\.toml.*line \d+"):
+        build_models(project)
