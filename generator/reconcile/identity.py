@@ -71,12 +71,13 @@ def group_objects(docs: list[DocFragments], s: SpecSettings) -> Identities:
         for o in d.objects:
             by_name[s.canonical(o.name)].append(o)
     out = Identities()
+    root = _common_folder([d.path for d in docs])
     for name in by_name:
         group = sorted(by_name[name], key=lambda o: (s.rank("type", o.dialect), o.origin))
         for raw in sorted({o.name for o in group if o.name != name}):
             where = next(o.origin for o in group if o.name == raw)
             out.diagnostics.append(note("W306", f"'{raw}' is merged into {name} by a declared alias", where))
-        parts = _split_by_folder(name, group, s, out, set(by_name))
+        parts = _split_by_folder(name, group, s, out, (root, set(by_name) - {name}))
         for part_name, part in parts:
             _check_constants(part_name, part, out)
             out.groups[part_name] = part
@@ -122,15 +123,31 @@ def _shared_constants(groups: dict[str, list[ObjectFrag]]) -> list[Diagnostic]:
     return diags
 
 
+def _common_folder(paths: list[str]) -> tuple[str, ...]:
+    """The folder every document is in (the spec folder, or the one below it that holds them all)."""
+    folders = [PurePosixPath(folder_of(p)).parts for p in paths]
+    if not folders:
+        return ()
+    n = min(_common(folders[0], other) for other in folders)
+    return folders[0][:n]
+
+
 def _split_by_folder(
-    name: str, group: list[ObjectFrag], s: SpecSettings, out: Identities, taken: set[str]
+    name: str,
+    group: list[ObjectFrag],
+    s: SpecSettings,
+    out: Identities,
+    where: tuple[tuple[str, ...], set[str]],
 ) -> list[tuple[str, list[ObjectFrag]]]:
+    """``where``: the folder of every document (names are made below it, so that neither the spec
+    folder's own name nor the working directory shows in a class name), and the names taken."""
+    root, taken = where
     folders: dict[str, list[ObjectFrag]] = defaultdict(list)
     for o in group:
         folders[folder_of(o.origin.path)].append(o)
     if len(folders) == 1 or _all_agree(list(folders.values()), s):
         return [(name, group)]
-    names = _folder_names(name, sorted(folders), taken | set(out.groups))
+    names = _folder_names(name, sorted(folders), len(root), taken | set(out.groups))
     files = ", ".join(sorted({o.origin.path for o in group}))
     if names is None:
         out.diagnostics.append(
@@ -152,12 +169,14 @@ def _split_by_folder(
     return [(names[f], folders[f]) for f in sorted(folders)]
 
 
-def _folder_names(name: str, folders: list[str], taken: set[str]) -> Optional[dict[str, str]]:
-    """``name`` prefixed by the fewest trailing folder names that tell the folders apart and take
-    no other object's name."""
-    depth = max(len(PurePosixPath(f).parts) for f in folders)
+def _folder_names(name: str, folders: list[str], below: int, taken: set[str]) -> Optional[dict[str, str]]:
+    """``name`` prefixed by the fewest trailing folder names (of the folders' paths after their
+    first ``below`` parts) that tell the folders apart and take no other object's name; a page in
+    the top folder keeps ``name``."""
+    inner = {f: PurePosixPath(f).parts[below:] for f in folders}
+    depth = max(len(parts) for parts in inner.values())
     for k in range(1, depth + 1):
-        names = {f: pascal_case(" ".join(PurePosixPath(f).parts[-k:])) + name for f in folders}
+        names = {f: pascal_case(" ".join(inner[f][-k:])) + name if inner[f] else name for f in folders}
         if len(set(names.values())) == len(folders) and not set(names.values()) & taken:
             return names
     return None

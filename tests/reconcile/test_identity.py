@@ -81,6 +81,23 @@ def test_same_named_pages_in_two_folders_that_disagree_become_two_models_named_b
     assert not [d for d in diags if d.severity == "error"]
 
 
+def test_folder_names_come_from_below_the_spec_folder_whatever_it_or_the_cwd_is_called() -> None:
+    """A page at the top of the spec folder keeps its name; the folder names in the others' names
+    are those below the spec folder, so renaming it (or running from elsewhere) renames nothing."""
+    for top in ("spec", "/tmp/tmpab12/docs", "/home/me/project/api-docs"):
+        root = page(f"{top}/Message.md", "Message", [("text", Scalar("str"), True)])
+        nested = page(
+            f"{top}/beta/chat/Message.md",
+            "Message",
+            [("parts", Scalar("int"), True), ("role", Scalar("str"), True)],
+        )
+        chat = page(f"{top}/beta/chat/Chat.md", "Chat", [("last", Ref("Message"), True)])
+        spec, diags = run([root, nested, chat])
+        assert sorted(m.name for m in spec.models) == ["Chat", "ChatMessage", "Message"], top
+        assert type_text(model(spec, "Chat").fields[0].type) == "ChatMessage"
+        assert len(codes(diags, "W311")) == 2
+
+
 def test_same_named_pages_in_two_folders_that_agree_are_one_model() -> None:
     a = page("a/Point.md", "Point", [("x", Scalar("int"), True), ("y", Scalar("int"), True)])
     b = page("b/Point.md", "Point", [("x", Scalar("float"), True), ("y", Scalar("int"), False)], "speakeasy")
