@@ -106,7 +106,7 @@ def _format_items(body: list[str], name: str, target: tuple[int, int]) -> list[s
     inside a copy of the statement that holds only its enclosing bracket lines, which is how black
     formats it in place (every item of an exploded display is a line of its own). None when a long
     line is not such an item."""
-    opened = bracket_lines(body)
+    opened = bracket_lines(body, frozenset(j for j, line in enumerate(body) if width(line) > LINE_LENGTH))
     if opened is None:
         return None
     out = list(body)

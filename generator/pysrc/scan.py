@@ -118,21 +118,24 @@ def logical_lines(chunk: str) -> list[tuple[int, int, str]] | None:
     return found
 
 
-def bracket_lines(body: list[str]) -> list[list[tuple[int, int]]] | None:
+def bracket_lines(body: list[str], only: frozenset[int] | None = None) -> list[list[tuple[int, int]]] | None:
     """For each line of a statement: the brackets open across it, as (line that opens it, line that
     closes it), outermost first; only brackets that end their opening line count (exploded ones),
-    and a line inside any other bracket gets none. None when the statement cannot be read, or
-    holds a string over several lines or a backslash continuation (not in a display of ours)."""
+    and a line inside any other bracket gets none. ``only``: the lines asked about (the others
+    get none; a table of a thousand lines is asked about its few long ones). None when the
+    statement cannot be read, or holds a string over several lines or a backslash continuation
+    (not in a display of ours)."""
     text = "\n".join(body) + "\n"
     stack: list[tuple[int, bool]] = []  # (its line, ends its line)
     spans: dict[int, int] = {}
-    starts: list[list[tuple[int, bool]]] = [[] for _ in body]
+    starts: dict[int, list[tuple[int, bool]]] = {}
+    wanted = range(len(body)) if only is None else only
     line = 0
     for m in _TOKENS.finditer(text):
         group = m.lastgroup
         if group == "newline":
             line += 1
-            if line < len(body) and body[line].strip():
+            if stack and line in wanted and body[line].strip():
                 starts[line] = list(stack)
         elif group == "open":
             stack.append((line, _BLANK_TO_EOL.match(text, m.end()) is not None))
@@ -141,10 +144,8 @@ def bracket_lines(body: list[str]) -> list[list[tuple[int, int]]] | None:
                 spans[stack.pop()[0]] = line
         elif group in ("stray", "continuation") or (group == "string" and "\n" in m.group()):
             return None
-    result: list[list[tuple[int, int]]] = []
-    for at_start in starts:
-        if any(not ends for _, ends in at_start):
-            result.append([])
-        else:
-            result.append([(o, spans.get(o, -1)) for o, _ in at_start])
+    result: list[list[tuple[int, int]]] = [[] for _ in body]
+    for at, at_start in starts.items():
+        if all(ends for _, ends in at_start):
+            result[at] = [(o, spans.get(o, -1)) for o, _ in at_start]
     return result
