@@ -97,7 +97,8 @@ def hugged(head: str, params: list[str], tail: str, indent: int, pad: int | None
     which black gives a trailing comma); else one a line with trailing commas. At the edges (the
     head or the tail alone too long) black makes parentheses visible and decides itself: the
     statement stays on one line for it. Continuation lines are indented ``pad`` (default
-    ``indent``): where a template indents the text further, less."""
+    ``indent``): where a template indents the text further, less. A name too long for a line of
+    its own stays whole on its line, as black leaves it."""
     line = f"{head}{', '.join(params)}{tail}"
     if indent + width(line) <= LINE_LENGTH:
         return line
@@ -108,8 +109,9 @@ def hugged(head: str, params: list[str], tail: str, indent: int, pad: int | None
     one_param_def = head.startswith("def ") and len(params) == 1
     if indent + 4 + width(body) <= LINE_LENGTH and not one_param_def:
         return f"{head}\n{margin}    {body}\n{margin}{tail}"
-    if any(indent + 4 + width(p) + 1 > LINE_LENGTH for p in params):
-        return line  # a parameter that does not fit alone: black decides
+    too_long = [p for p in params if indent + 4 + width(p) + 1 > LINE_LENGTH]
+    if too_long and (len(params) < 2 or not all(p.isidentifier() for p in too_long)):
+        return line  # a parameter that does not fit alone and black may split (or hug): black decides
     return f"{head}\n" + "".join(f"{margin}    {p},\n" for p in params) + f"{margin}{tail}"
 
 

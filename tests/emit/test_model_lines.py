@@ -15,7 +15,7 @@ import pytest
 
 from generator.emit.model_lines import ModelLines, model_lines
 from generator.pysrc.format import mode
-from generator.pysrc.layout import wrapped_return
+from generator.pysrc.layout import hugged, wrapped_return
 from generator.pysrc.literals import LINE_LENGTH, py_str
 
 LENGTHS = range(1, 171)
@@ -124,3 +124,11 @@ def test_a_strategy_function_without_parameters() -> None:
         return wrapped_return(head, "st.SearchStrategy[dict[str, Any]]", 0), flat
 
     check(header, 0)
+
+
+def test_a_call_with_a_name_longer_than_a_line() -> None:
+    def missing(name: str) -> tuple[str, str]:
+        params = ["d", "path", f"_REQUIRED_{name}"]
+        return hugged("_missing(", params, ")", 12), f"_missing({', '.join(params)})"
+
+    check(missing, 12)
