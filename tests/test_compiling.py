@@ -14,6 +14,8 @@ import pytest
 from generator.cli import main as cli_main
 from generator.cli import runs
 from generator.cli.compiling import ModuleCompiler
+from generator.emit.options import RenderOptions
+from generator.pipeline import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "def f() -> int:\n    return 1\n"
@@ -83,6 +85,7 @@ def test_a_module_the_child_finds_broken_is_a_bug_and_nothing_is_written(
         return files
 
     monkeypatch.setattr(runs, "build_tree", broken)
+    monkeypatch.setattr(runs, "PARALLEL_FROM", 0)  # spec/ is small: compiled in one process otherwise
     out = tmp_path / "out"
     monkeypatch.setattr(
         sys, "argv", ["modelgen", "generate", "--spec", str(ROOT / "spec"), "--out", str(out)]
@@ -93,3 +96,18 @@ def test_a_module_the_child_finds_broken_is_a_bug_and_nothing_is_written(
     err = capsys.readouterr().err
     assert "attrs_models.py does not compile (line" in err and "nothing was written" in err
     assert not out.exists()
+
+
+def test_a_small_spec_is_compiled_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[bool] = []
+    real = runs.ModuleCompiler
+
+    def spy(parallel: bool = True) -> ModuleCompiler:
+        made.append(parallel)
+        return real(parallel)
+
+    monkeypatch.setattr(runs, "ModuleCompiler", spy)
+    spec, _ = load_spec(ROOT / "spec")
+    assert spec is not None and len(spec.items) < runs.PARALLEL_FROM
+    runs.render_tree(spec, ("attrs",), RenderOptions())
+    assert made == [False]
