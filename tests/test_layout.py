@@ -6,9 +6,11 @@ import ast
 from typing import Any
 
 import black
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.emit.render import frozenset_statement
 from generator.emit.testgen import literal_node
 from generator.pysrc.format import format_python, mode
 from generator.pysrc.layout import Seq, flat, group, render
@@ -59,3 +61,24 @@ def test_the_head_of_a_sequence_counts_toward_the_width() -> None:
     assert render(node, 4) == f"{name}: Union[int, str, None]"
     assert render(node, 4, tail=10) == f"{name}: Union[\n        int,\n        str,\n        None,\n    ]"
     assert py_str("x") == '"x"'
+
+
+@pytest.mark.parametrize("target", ["_DEEP: Final", "_DEEP: frozenset[str]"])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Thing"],
+        ["A" * 104],
+        ["A" * 120],
+        ["Thing00001", "Thing00002"],
+        [f"Thing{i:05d}" for i in range(100)],
+        ["WorkflowExecutionTraceSummarySpan", "WorkflowExecutionTraceSummaryResponse"],
+        ["Quote'd", 'Double"d', "Back\\slash", "B" * 110],
+    ],
+    ids=["one", "one-long", "one-too-long", "two", "hundred", "mistral", "quotes-and-long"],
+)
+def test_the_deep_model_set_is_laid_out_as_black_lays_it_out(target: str, names: list[str]) -> None:
+    items = tuple(py_str(n) for n in names)
+    statement = frozenset_statement(target, items) + "\n"
+    one_line = f"{target} = frozenset({{{', '.join(items)}}})\n"
+    assert statement == black.format_str(one_line, mode=mode())

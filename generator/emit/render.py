@@ -7,7 +7,7 @@ runs black over it).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Optional
 
@@ -17,6 +17,7 @@ from generator.emit.depth import MAX_DEPTH, deep_models
 from generator.emit.options import RenderOptions
 from generator.emit.style import Style
 from generator.model.ir import Spec
+from generator.pysrc.layout import Seq, group, render
 from generator.pysrc.literals import docstring, py_str
 
 _HERE = Path(__file__).resolve().parent.parent  # the generator package
@@ -85,10 +86,18 @@ def render_style(spec: Spec, style: Style, options: RenderOptions) -> str:
 
 
 def spec_variables(spec: Spec) -> dict[str, object]:
-    """What every style's templates are given besides the view: the depth guard's inputs."""
+    """What every style's templates are given besides the view: the depth guard's inputs, and
+    ``deep_set(target)``, the statement ``target = frozenset({...})`` of the deep models laid out
+    as black lays it out (a long line of names would otherwise send black a statement)."""
     deep = deep_models(spec)  # see generator.emit.depth
+    names = tuple(py_str(n) for n in deep)
     return {
-        "deep_models": tuple(py_str(n) for n in deep),
+        "deep_models": names,
         "deep_names": frozenset(deep),
+        "deep_set": partial(frozenset_statement, items=names),
         "max_depth": MAX_DEPTH,
     }
+
+
+def frozenset_statement(target: str, items: tuple[str, ...]) -> str:
+    return render(Seq((f"{target} = ", group("frozenset(", [group("{", items, "}")], ")"))), 0)

@@ -24,6 +24,7 @@ from generator.emit.decoder_source import (
     enum_table,
     slow_decoder_expr,
 )
+from generator.emit.model_lines import ModelLines, checker_def, decoder_def, model_lines
 from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.reserved import TYPING_NAMES, check_spec_names
 from generator.emit.style import Style
@@ -38,13 +39,11 @@ from generator.model.ir import (
 from generator.model.names import camel_to_snake, unique_name
 from generator.pysrc.layout import Group, Node, Seq, flat, group, hugged, render
 from generator.pysrc.literals import (
-    LINE_LENGTH,
     docstring,
     exploded,
     frozenset_source,
     import_line,
     py_str,
-    width,
 )
 
 # Names an annotation may use: a TypedDict key with one of these names would shadow it.
@@ -129,6 +128,7 @@ class ModelView:
     from_json_def: str
     from_json_return: str
     missing_call: str  # "_missing(d, path, _REQUIRED_<Model>)", laid out
+    lines: ModelLines  # the statements with the model's name in them, laid out (emit.model_lines)
     export: str  # what MODELS maps the name to: the class, or the TypedDict loader
     loader: str  # TypedDict: load_<snake_name>
     loader_doc: str  # TypedDict: the loader's docstring literal
@@ -275,29 +275,6 @@ def _field_view(
     )
 
 
-def _decoder_def(name: str) -> str:
-    """The decoder's signature: ``cls`` is the class from_dict was called on (a subclass too).
-
-    Laid out as black lays it out: one line; else one parameter a line; a ``cls`` line still too
-    long (a long model name) splits at ``type[`` as black splits it."""
-    params = ["d: Any", "path: str", f"cls: type[{name}] = {name}"]
-    line = f"def _decode_{name}({', '.join(params)}) -> {name}:"
-    if width(line) <= LINE_LENGTH:
-        return line
-    if width(f"    {params[2]},") > LINE_LENGTH:
-        params[2] = f"cls: type[\n        {name}\n    ] = {name}"
-    return f"def _decode_{name}(\n" + "".join(f"    {p},\n" for p in params) + f") -> {name}:"
-
-
-def _checker_def(name: str) -> str:
-    """TypedDict's ``_check_<Model>`` signature, laid out as black lays it out (the parameters on one
-    line of their own when the whole does not fit)."""
-    line = f"def _check_{name}(d: Any, path: str) -> {name}:"
-    if width(line) <= LINE_LENGTH:
-        return line
-    return f"def _check_{name}(\n    d: Any, path: str\n) -> {name}:"
-
-
 def _model_view(
     model: Model, spec: Spec, style: Style, options: RenderOptions, loader: str, rebuild: bool
 ) -> ModelView:
@@ -322,13 +299,16 @@ def _model_view(
         count="n" if optional else str(len(required)),
         encode_head=wire_order[:head_len],
         encode_tail=wire_order[head_len:],
-        decoder_def=_checker_def(model.name) if style.models_are_dicts else _decoder_def(model.name),
+        decoder_def=checker_def(model.name) if style.models_are_dicts else decoder_def(model.name),
         from_dict_def=hugged("def from_dict(", ["cls", "data: Any"], f") -> {model.name}:", 4),
         from_dict_return=hugged(f"return _decode_{model.name}(", ["data", '""', "cls"], ")", 8),
         from_json_def=hugged("def from_json(", ["cls", "text: Union[str, bytes]"], f") -> {model.name}:", 4),
         from_json_return=hugged(f"return _decode_{model.name}(", ["_loads(text)", '""', "cls"], ")", 8),
         # in the decode body, which the templates indent by 8 more
         missing_call=hugged("_missing(", ["d", "path", f"_REQUIRED_{model.name}"], ")", 12, 4),
+        lines=model_lines(
+            model.name, loader, [v.wire for v in wire_order], [v.wire for v in required], functional
+        ),
         export=loader if style.models_are_dicts else model.name,
         loader=loader,
         loader_doc=docstring(

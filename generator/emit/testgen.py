@@ -39,7 +39,7 @@ from generator.model.ir import (
     UnionOf,
 )
 from generator.model.names import camel_to_snake, unique_name
-from generator.pysrc.layout import Node, Seq, flat, group, render
+from generator.pysrc.layout import Node, Seq, flat, group, render, wrapped_return
 from generator.pysrc.literals import py_str
 from generator.reconcile.conformance import UNKNOWN_KEY, problems
 
@@ -100,6 +100,10 @@ class ModelStrategy:
     function: str  # name of the generated strategy function
     required: tuple[KeyStrategy, ...]
     optional: tuple[KeyStrategy, ...]
+
+    @property
+    def header(self) -> str:  # the strategy function's def line, laid out
+        return wrapped_return(f"def {self.function}()", "st.SearchStrategy[dict[str, Any]]", 0)
 
 
 @dataclass(frozen=True)

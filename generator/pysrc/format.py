@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # black costs ~0.2 s to import: only when a statement needs i
     import black
 
 from generator.pysrc.literals import LINE_LENGTH, width
+from generator.pysrc.scan import bracket_lines, logical_lines
 
 STATEMENT_GAP = "\n\n\n"  # two blank lines: what separates top-level statements
 
@@ -75,7 +76,7 @@ def _format_statement(chunk: str, name: str, target: tuple[int, int]) -> str:
     length), so the result is the one black gives the whole statement, for a fraction of the text
     (a long model name would otherwise send the whole decoder function through black)."""
     lines = chunk.split("\n")
-    spans = _logical_lines(chunk)
+    spans = logical_lines(chunk)
     if spans is None:
         return _black(chunk, name, target)
     for first, last, kind in reversed(spans):
@@ -105,7 +106,7 @@ def _format_items(body: list[str], name: str, target: tuple[int, int]) -> list[s
     inside a copy of the statement that holds only its enclosing bracket lines, which is how black
     formats it in place (every item of an exploded display is a line of its own). None when a long
     line is not such an item."""
-    opened = _bracket_lines(body)
+    opened = bracket_lines(body, frozenset(j for j, line in enumerate(body) if width(line) > LINE_LENGTH))
     if opened is None:
         return None
     out = list(body)
@@ -155,76 +156,6 @@ def _unsplittable(line: str) -> bool:
         [tokenize.NUMBER, ","],
         *([k, ":", v, ","] for k in (tokenize.STRING, tokenize.NAME) for v in _ATOMS),
     )
-
-
-def _bracket_lines(body: list[str]) -> list[list[tuple[int, int]]] | None:
-    """For each line of a statement: the brackets open across it, as (line that opens it, line that
-    closes it), outermost first; only brackets that end their opening line count (exploded ones),
-    and a line inside any other bracket gets None. None when the statement does not tokenize."""
-    text = "\n".join(body) + "\n"
-    stack: list[tuple[str, int, bool]] = []  # (bracket, its line, ends its line)
-    spans: dict[int, int] = {}
-    starts: list[list[tuple[str, int, bool]]] = [[] for _ in body]
-    seen_line = -1
-    try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type != tokenize.NL]
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    for k, tok in enumerate(tokens):
-        line = tok.start[0] - 1
-        if line != seen_line and line < len(body):
-            starts[line] = list(stack)
-            seen_line = line
-        if tok.string in _OPEN:
-            following = tokens[k + 1] if k + 1 < len(tokens) else None
-            ends = following is None or following.start[0] != tok.start[0]
-            stack.append((tok.string, line, ends))
-        elif tok.string in (")", "]", "}") and stack:
-            _, opened_at, _ = stack.pop()
-            spans[opened_at] = line
-    result: list[list[tuple[int, int]]] = []
-    for at_start in starts:
-        if any(not ends for _, _, ends in at_start):
-            result.append([])
-        else:
-            result.append([(o, spans.get(o, -1)) for _, o, _ in at_start])
-    return result
-
-
-def _logical_lines(chunk: str) -> list[tuple[int, int, str]] | None:
-    """(first line, last line, kind) of each logical line of ``chunk`` (0-based): "simple", "header"
-    (ends with ``:``), "string" (a lone string: a docstring), "other" (after a ``;`` or with a
-    comment inside). None when the chunk does not tokenize."""
-    found: list[tuple[int, int, str]] = []
-    start: int | None = None
-    tokens: list[tokenize.TokenInfo] = []
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(chunk).readline):
-            if tok.type in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
-                continue
-            if tok.type == tokenize.COMMENT:
-                if start is not None:
-                    tokens.append(tok)
-                continue
-            if tok.type == tokenize.NEWLINE:
-                if start is not None:
-                    found.append((start - 1, tok.start[0] - 1, _kind(tokens)))
-                start, tokens = None, []
-                continue
-            if start is None:
-                start = tok.start[0]
-            tokens.append(tok)
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    return found
-
-
-def _kind(tokens: list[tokenize.TokenInfo]) -> str:
-    if any(t.type == tokenize.COMMENT or t.string == ";" for t in tokens):
-        return "other"
-    if len(tokens) == 1 and tokens[0].type == tokenize.STRING:
-        return "string"
-    return "header" if tokens[-1].string == ":" else "simple"
 
 
 def _black_statement(body: list[str], header: bool, name: str, target: tuple[int, int]) -> list[str]:

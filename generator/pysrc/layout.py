@@ -97,7 +97,8 @@ def hugged(head: str, params: list[str], tail: str, indent: int, pad: int | None
     which black gives a trailing comma); else one a line with trailing commas. At the edges (the
     head or the tail alone too long) black makes parentheses visible and decides itself: the
     statement stays on one line for it. Continuation lines are indented ``pad`` (default
-    ``indent``): where a template indents the text further, less."""
+    ``indent``): where a template indents the text further, less. A name too long for a line of
+    its own stays whole on its line, as black leaves it."""
     line = f"{head}{', '.join(params)}{tail}"
     if indent + width(line) <= LINE_LENGTH:
         return line
@@ -108,6 +109,39 @@ def hugged(head: str, params: list[str], tail: str, indent: int, pad: int | None
     one_param_def = head.startswith("def ") and len(params) == 1
     if indent + 4 + width(body) <= LINE_LENGTH and not one_param_def:
         return f"{head}\n{margin}    {body}\n{margin}{tail}"
-    if any(indent + 4 + width(p) + 1 > LINE_LENGTH for p in params):
-        return line  # a parameter that does not fit alone: black decides
+    too_long = [p for p in params if indent + 4 + width(p) + 1 > LINE_LENGTH]
+    if too_long and (len(params) < 2 or not all(p.isidentifier() for p in too_long)):
+        return line  # a parameter that does not fit alone and black may split (or hug): black decides
     return f"{head}\n" + "".join(f"{margin}    {p},\n" for p in params) + f"{margin}{tail}"
+
+
+def wrapped_return(head: str, annotation: str, indent: int) -> str:
+    """A ``def`` without parameters (``head`` is ``def name()``) and its return annotation, as black
+    lays it out: on one line when it fits; else the annotation alone on the next line, in
+    parentheses (however long the head). An annotation that does not fit there: black decides."""
+    line = f"{head} -> {annotation}:"
+    if indent + width(line) <= LINE_LENGTH or indent + 4 + width(annotation) > LINE_LENGTH:
+        return line
+    margin = " " * indent
+    return f"{head} -> (\n{margin}    {annotation}\n{margin}):"
+
+
+def conditional_call(
+    target: str, then: str, condition: str, call: tuple[str, list[str], str], indent: int
+) -> str:
+    """``target = then if condition else call`` (``call`` as ``hugged`` takes it) as black lays it
+    out: on one line; else the expression in parentheses on a line of its own; else one part of
+    it a line, the call laid out by ``hugged``. When that call is still too long: black decides."""
+    expression = f"{then} if {condition} else {call[0]}{', '.join(call[1])}{call[2]}"
+    line = f"{target} = {expression}"
+    if indent + width(line) <= LINE_LENGTH:
+        return line
+    margin = " " * indent
+    if indent + 4 + width(expression) <= LINE_LENGTH:
+        return f"{target} = (\n{margin}    {expression}\n{margin})"
+    inner = margin + "    "
+    other = hugged("else " + call[0], call[1], call[2], indent + 4)
+    first = other.split("\n", 1)[0]  # the whole call when hugged left it to black
+    if any(indent + 4 + width(part) > LINE_LENGTH for part in (first, then, "if " + condition)):
+        return line
+    return f"{target} = (\n{inner}{then}\n{inner}if {condition}\n{inner}{other}\n{margin})"

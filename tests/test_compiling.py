@@ -1,0 +1,113 @@
+"""generator.cli.compiling: every generated module is compiled before anything is written, in a
+child process while the next one is rendered; a module that does not compile is found however
+the work was split (child, parent, child gone), and the one named is the first in sorted order."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main as cli_main
+from generator.cli import runs
+from generator.cli.compiling import ModuleCompiler
+from generator.emit.options import RenderOptions
+from generator.pipeline import load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "def f() -> int:\n    return 1\n"
+BAD = "x = 1\nreturn 2\n"  # parses (black takes it), does not compile
+
+
+def files_with(bad: set[str]) -> dict[str, str]:
+    names = ["a_models.py", "b_models.py", "c_models.py", "tests/test_roundtrip.py"]
+    # each text its own object, as build_tree makes them
+    return {name: "".join([BAD if name in bad else GOOD]) for name in names} | {"py.typed": ""}
+
+
+def submit_all(compiler: ModuleCompiler, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        compiler.submit(name, text)
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+@pytest.mark.parametrize(
+    "bad", [set(), {"a_models.py"}, {"c_models.py", "b_models.py"}, {"tests/test_roundtrip.py"}]
+)
+def test_the_modules_that_do_not_compile_are_named_in_order(parallel: bool, bad: set[str]) -> None:
+    files = files_with(bad)
+    compiler = ModuleCompiler(parallel)
+    assert (compiler._pid != 0) == (parallel and hasattr(os, "fork"))
+    submit_all(compiler, files)
+    errors = compiler.errors(files)
+    assert [e.split()[3] for e in errors] == sorted(bad)
+    assert all("does not compile (line 2:" in e for e in errors)
+    assert compiler._pid == 0  # the child was waited for
+
+
+def test_a_module_changed_after_it_was_sent_is_compiled_again() -> None:
+    files = files_with(set())
+    compiler = ModuleCompiler()
+    submit_all(compiler, files)
+    files["a_models.py"] += BAD
+    assert [e.split()[3] for e in compiler.errors(files)] == ["a_models.py"]
+
+
+def test_when_the_child_dies_the_parent_compiles_what_it_had() -> None:
+    files = files_with({"a_models.py"})
+    compiler = ModuleCompiler()
+    if not compiler._pid:
+        pytest.skip("no fork here")
+    submit_all(compiler, files)
+    os.kill(compiler._pid, signal.SIGKILL)
+    assert [e.split()[3] for e in compiler.errors(files)] == ["a_models.py"]
+
+
+def test_a_module_the_child_finds_broken_is_a_bug_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The broken text is handed to the child as it is made (not changed afterwards)."""
+    real = runs.build_tree
+
+    def broken(*args: object, on_file: object = None, **kwargs: object) -> dict[str, str]:
+        def spoil(name: str, text: str) -> None:
+            if name == "attrs_models.py":
+                files_seen[name] = text = text + "\nreturn 1\n"
+            assert callable(on_file)
+            on_file(name, text)
+
+        files_seen: dict[str, str] = {}
+        files = real(*args, on_file=spoil, **kwargs)  # type: ignore[arg-type]
+        files.update(files_seen)
+        return files
+
+    monkeypatch.setattr(runs, "build_tree", broken)
+    monkeypatch.setattr(runs, "PARALLEL_FROM", 0)  # spec/ is small: compiled in one process otherwise
+    out = tmp_path / "out"
+    monkeypatch.setattr(
+        sys, "argv", ["modelgen", "generate", "--spec", str(ROOT / "spec"), "--out", str(out)]
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert "attrs_models.py does not compile (line" in err and "nothing was written" in err
+    assert not out.exists()
+
+
+def test_a_small_spec_is_compiled_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[bool] = []
+    real = runs.ModuleCompiler
+
+    def spy(parallel: bool = True) -> ModuleCompiler:
+        made.append(parallel)
+        return real(parallel)
+
+    monkeypatch.setattr(runs, "ModuleCompiler", spy)
+    spec, _ = load_spec(ROOT / "spec")
+    assert spec is not None and len(spec.items) < runs.PARALLEL_FROM
+    runs.render_tree(spec, ("attrs",), RenderOptions())
+    assert made == [False]
