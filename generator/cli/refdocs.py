@@ -256,6 +256,24 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
         "(unexpected '<'); read as any JSON value",
         "Acknowledge it, or override the fields that use the union with a type that says the member.",
     ),
+    "W115": (
+        "spec/chat.md:9:19: warning[W115]: ChatCompletionChoice.finish_reason: the Type cell names some "
+        "members and '2 more' it does not name; read as str",
+        "List every value in the Type cell (or in an enum page), or override the field's type in "
+        "spec/modelgen.toml [overrides].",
+    ),
+    "W116": (
+        "spec/ft.md:12:14: warning[W116]: Hyperparameters.seed: the Type cell says str, the description "
+        "says one of Literal['auto'] | int; keeping the Type cell's str",
+        "Correct whichever of the two is wrong, or override the field's type in [overrides].",
+    ),
+    "W117": (
+        "spec/embeddings.md:7:11: warning[W117]: CreateEmbeddingRequest.input: the description says it is "
+        "one of several types, but 'an array of tokens' (in 'one of a string, an array of strings, or an "
+        "array of tokens') is not a type or value modelgen reads; read as str | list[Any]",
+        "Write the members as types (`string`, `array of integer`, a type name), or override the "
+        "field's type in [overrides].",
+    ),
     "N110": (
         "spec/docs/WidgetsApi.md:1:1: note[N110]: skipped: an endpoint page (API operations), not a model",
         'Nothing; to keep such pages out of the count, add an `exclude` pattern (`exclude = ["*Api.md"]`).',
