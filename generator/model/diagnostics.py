@@ -50,6 +50,8 @@ CODES = {
     "W315": "a name is both a union page and an object page: the union is kept",
     "W316": "a model, enum or union name that cannot be a class name: renamed",
     "W317": "two wire keys become one Python name: the second is renamed",
+    "W318": "pages disagree on whether an enum is open: kept open",
+    "W319": "a spec settings [enums] entry names no enum",
     # reading real documentation folders (E106-E119, W110-W149, N110-N149)
     "W110": "a oneOf/anyOf or enum page lists no members: any JSON value is accepted",
     "W111": "a table row has surplus cells (an unescaped |): joined into the description",
