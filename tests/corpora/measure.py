@@ -6,7 +6,7 @@
 
 Columns: pages; pages accepted (model, enum and union pages, as ``rowcheck`` classifies them, read
 with no error); error pages, and of them endpoint pages; models, unions and enums read (fragments);
-warnings by code; row agreement with ``rowcheck`` (same wire name and required flag) on the
+enums the pages say are closed; warnings by code; row agreement with ``rowcheck`` (same wire name and required flag) on the
 fragments and on the merged Spec (``load_spec``; "-" when it fails); distinct objects merged: the
 models that pages of distinct objects fed (``objects.merges``: different names after the aliases,
 or incompatible field sets; pages read independently, the page → model mapping from the resolved
@@ -63,6 +63,7 @@ class Measure:
     models: int = 0
     unions: int = 0
     enums: int = 0
+    closed_enums: int = 0
     diagnostics: collections.Counter[str] = field(default_factory=collections.Counter)
     rows: int = 0
     rows_agree_fragments: int = 0
@@ -124,6 +125,7 @@ def read_pages(m: Measure, pages_dir: Path) -> list[tuple[Path, rowcheck.Page]]:
             m.models += len(frags.objects)
             m.unions += len(frags.unions)
             m.enums += len(frags.enums)
+            m.closed_enums += sum(e.open is False for e in frags.enums)
             claims = _required_claims(frags)
             for row in page.rows:
                 m.rows += 1
@@ -275,7 +277,7 @@ def table(measures: list[Measure], with_generate: bool) -> str:
         "error pages (endpoint)",
         "models",
         "unions",
-        "enums",
+        "enums (closed)",
         "warnings and notes by code",
         "rows agree: fragments",
         "rows agree: spec",
@@ -293,7 +295,7 @@ def table(measures: list[Measure], with_generate: bool) -> str:
             f"{m.error_pages} ({m.endpoint_errors})",
             str(m.models),
             str(m.unions),
-            str(m.enums),
+            f"{m.enums} ({m.closed_enums})",
             codes or "-",
             _pct(m.rows_agree_fragments, m.rows),
             m.rows_agree_spec,
