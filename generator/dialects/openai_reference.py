@@ -174,9 +174,10 @@ def _described_type(row: str, note: Notation, desc: str, where: Origin, diags: l
         )
         diags.append(warning("W115", msg, where))
     said = one_of(desc)
-    open_ended = note.vague or isinstance(note.type, UnionOf)
     if said is None or said.type is None:
-        if open_ended and (said is not None or says_show_possible_types(desc)):
+        # only where the cell itself is vague ("object", "array", "string or object"): a cell that
+        # names every member needs no sentence
+        if note.vague and (said is not None or says_show_possible_types(desc)):
             what = (
                 f"'{_short(said.unread)}' (in 'one of {_short(said.written)}') "
                 "is not a type or value modelgen reads"

@@ -105,6 +105,12 @@ def test_vague_or_contradicting_wording_is_a_warning_and_the_cell_stays(row: str
     assert frags.diagnostics[0].message.startswith("ChatMessage.")
 
 
+def test_a_cell_that_names_every_member_needs_no_sentence() -> None:
+    frags = run('| n | "auto" or integer | Optional | The number. Show possible types |')
+    assert table_type(frags) == (UnionOf((LiteralOf(("auto",)), Scalar("int"))), Strength.TABLE)
+    assert frags.diagnostics == ()
+
+
 def test_ordinary_prose_with_one_of_is_no_union_and_no_warning() -> None:
     assert one_of("You can use one of the models listed by the List models API.") is None
     assert one_of("Can be one of `a`, `b` or `c`.") is None  # values only: an enum, read by prose
