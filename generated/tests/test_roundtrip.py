@@ -30,7 +30,7 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 0af3a26612702f92d6f86ff88a7ba45695ea0e453fdcf20a263d3b5fd9bc8b38
+# inputs sha256: 67c7f5d16fb51d82dc98900a52c8d06fcf36bd8cc0011e157c8688308a1119ee
 """Round trips and rejections for every model in every style.
 
 Each JSON example of the spec, and payloads made by Hypothesis from the model, must come back

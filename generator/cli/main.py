@@ -157,7 +157,8 @@ def style_options(f: F) -> F:
         "enum_policy",
         type=click.Choice(["open", "closed"]),
         default=None,
-        help="Open enums keep unknown values; closed enums reject them.  [default: open]",
+        help="open: each enum as its pages and the spec's [enums] say (unsaid: keeps unknown values); "
+        "closed: every enum rejects unknown values.  [default: open]",
     )(f)
     return f
 

@@ -39,7 +39,8 @@ PYPROJECT_KEYS = {
     "styles": f"the styles to write, a list of {', '.join(STYLES)}",
     "target_python": f"the oldest Python the output must run on, black's target: {', '.join(TARGETS)}",
     "unknown_keys": f"what models do with keys the spec does not know: {', '.join(UNKNOWN_KEY_POLICIES)}",
-    "enums": "open (an enum keeps values it does not know) or closed (rejects them)",
+    "enums": "open (each enum as its pages and the spec's [enums] say; one that says nothing keeps values "
+    "it does not know) or closed (every enum rejects them)",
     "names": 'a table `"Model.wire_key" = "python_name"` for attribute names the derived one does not suit',
 }
 
@@ -56,6 +57,8 @@ SPEC_TABLES = {
     "(counted, listed only with -v, not a failure under --strict)",
     "overrides": '`"Model.wire_key" = { ... }`: set a field\'s required, nullable or type, with a reason '
     "(note W341)",
+    "enums": '`Status = "open"` or `"closed"`: whether an enum keeps values it does not list, over what its '
+    "pages say (W318, W319)",
 }
 SUBKEYS = {
     "code": 'the code to accept, e.g. "W301" (errors cannot be accepted)',
@@ -229,6 +232,16 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
         '\'a_b_2\' (name it with [names] "Widget.a-b" = "..." in modelgen.toml)',
         'Give the field its own Python name in [names] (`"Widget.a-b" = "a_dash_b"`).',
     ),
+    "W318": (
+        "spec/v2/status.md:1:1: warning[W318]: enum Status: spec/v1/status.md:1:1 says it is open, "
+        'spec/v2/status.md:1:1 that it is closed; kept open (set it in modelgen.toml [enums]: "open" or "closed")',
+        'Say which in modelgen.toml (`[enums]` `Status = "closed"`), or correct the page that is wrong.',
+    ),
+    "W319": (
+        "spec/modelgen.toml:1:1: warning[W319]: [enums] names Stauts, which is no enum of the pages; "
+        "the entry does nothing",
+        "Correct the name (enum names as `modelgen inspect` shows them), or remove the entry.",
+    ),
     "W110": (
         "spec/docs/Content.md:1:1: warning[W110]: Content: the page has an empty properties table "
         "(openapi-generator's page for a oneOf/anyOf of non-objects, or an enum whose values it does not "
@@ -255,6 +268,24 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
         "spec/models/content.md:7:5: warning[W114]: Content: member 'Stream<Chunk>' is not a JSON shape "
         "(unexpected '<'); read as any JSON value",
         "Acknowledge it, or override the fields that use the union with a type that says the member.",
+    ),
+    "W115": (
+        "spec/chat.md:9:19: warning[W115]: ChatCompletionChoice.finish_reason: the Type cell names some "
+        "members and '2 more' it does not name; read as str",
+        "List every value in the Type cell (or in an enum page), or override the field's type in "
+        "spec/modelgen.toml [overrides].",
+    ),
+    "W116": (
+        "spec/ft.md:12:14: warning[W116]: Hyperparameters.seed: the Type cell says str, the description "
+        "says one of Literal['auto'] | int; keeping the Type cell's str",
+        "Correct whichever of the two is wrong, or override the field's type in [overrides].",
+    ),
+    "W117": (
+        "spec/embeddings.md:7:11: warning[W117]: CreateEmbeddingRequest.input: the description says it is "
+        "one of several types, but 'an array of tokens' (in 'one of a string, an array of strings, or an "
+        "array of tokens') is not a type or value modelgen reads; read as str | list[Any]",
+        "Write the members as types (`string`, `array of integer`, a type name), or override the "
+        "field's type in [overrides].",
     ),
     "N110": (
         "spec/docs/WidgetsApi.md:1:1: note[N110]: skipped: an endpoint page (API operations), not a model",

@@ -1,6 +1,8 @@
 """The OpenAI API reference page: a title, a paragraph, a Parameter | Type | Required | Description table.
 
-Types are written in words (``string or null``, ``"auto" or integer``, ``array of string``, ``map``).
+Types are written in words (``string or null``, ``"auto" or integer``, ``array of string``, ``map``;
+see ``openai_wording``): a union with a named member becomes a named union ``<Object><Field>``, and
+the description's "one of" list narrows the Type cell where it names members the cell allows.
 A fenced code block whose body is JSON (whatever its language tag) is the object's example.
 """
 
@@ -8,12 +10,20 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.dialects.limits import MAX_EXAMPLE_DEPTH, MAX_TYPE_DEPTH, too_deep
+from generator.dialects.limits import MAX_EXAMPLE_DEPTH, too_deep
 from generator.dialects.limits import short as _short
+from generator.dialects.openai_wording import (
+    WORDS,
+    Notation,
+    fits,
+    named_members,
+    one_of,
+    parse_notation,
+    says_show_possible_types,
+)
 from generator.dialects.prose import collapse, prose_claims
 from generator.model import names
 from generator.model.claims import (
@@ -26,38 +36,16 @@ from generator.model.claims import (
     FieldFrag,
     ObjectFrag,
     Strength,
+    UnionFrag,
 )
-from generator.model.diagnostics import Diagnostic, Origin, error
-from generator.model.ir import (
-    AnyType,
-    Example,
-    ListOf,
-    LiteralOf,
-    MapOf,
-    ObjectType,
-    Scalar,
-    TypeExpr,
-    UnionOf,
-)
+from generator.model.diagnostics import Diagnostic, Origin, error, warning
+from generator.model.ir import Example, Ref, TypeExpr, UnionOf, type_text
 from generator.read.markdown import Block, Cell, CodeBlock, Heading, Paragraph, Table, raw_row_cell_count
 
 NAME = "openai-reference"
 
 HEADER = ("parameter", "type", "required", "description")
-
-# Single-word notations: (type, vague). "object"/"array" say too little to stand against a named type.
-_WORDS: dict[str, tuple[TypeExpr, bool]] = {
-    "string": (Scalar("str"), False),
-    "integer": (Scalar("int"), False),
-    "number": (Scalar("float"), False),
-    "boolean": (Scalar("bool"), False),
-    "object": (ObjectType(), True),
-    "array": (ListOf(AnyType()), True),
-    "map": (MapOf(Scalar("str")), False),
-}
-_KNOWN = sorted([*_WORDS, "null", "array of"])
-_LITERAL = re.compile(r'"([^"]*)"')
-_ARRAY_OF = re.compile(r"array\s+of\s+(.+)", re.IGNORECASE)
+_KNOWN = sorted([*WORDS, "null", "array of"])
 
 
 def _is_header(table: Table) -> bool:
@@ -66,62 +54,6 @@ def _is_header(table: Table) -> bool:
 
 def detect(text: str, blocks: list[Block]) -> bool:
     return any(isinstance(b, Table) and _is_header(b) for b in blocks)
-
-
-@dataclass(frozen=True)
-class Notation:
-    """What a Type cell says: the type (None when unknown), whether it is vague, whether null is allowed."""
-
-    type: Optional[TypeExpr]
-    vague: bool
-    nullable: bool
-    unknown: tuple[str, ...] = ()
-
-
-def _one(word: str) -> tuple[Optional[TypeExpr], bool]:
-    """One alternative (not null, not a literal) → (type, vague); (None, False) when unknown."""
-    w = word.lower()
-    depth = 0
-    while (m := _ARRAY_OF.fullmatch(w)) is not None:  # a loop, not recursion: "array of" × 10,000
-        w = m.group(1).strip()
-        depth += 1
-    if w not in _WORDS or depth > MAX_TYPE_DEPTH:
-        return None, False
-    result, vague = _WORDS[w]
-    for _ in range(depth):
-        result = ListOf(result)
-    return result, vague
-
-
-def parse_notation(cell: str) -> Notation:
-    """``"auto" or integer or null`` → UnionOf((LiteralOf(('auto',)), Scalar('int'))), nullable."""
-    parts = [p.strip().strip("`") for p in re.split(r"\s+or\s+", collapse(cell), flags=re.IGNORECASE)]
-    options: list[TypeExpr] = []
-    literals: list[str] = []
-    literal_at = -1
-    nullable = vague = False
-    unknown: list[str] = []
-    for part in parts:
-        lit = _LITERAL.fullmatch(part)
-        if lit:
-            if literal_at < 0:
-                literal_at = len(options)
-            literals.append(lit.group(1))
-        elif part.lower() == "null":
-            nullable = True
-        else:
-            t, v = _one(part)
-            if t is None:
-                unknown.append(part)
-            else:
-                options.append(t)
-                vague = vague or v
-    if literals:
-        options.insert(literal_at, LiteralOf(tuple(literals)))
-    if unknown or not options:
-        return Notation(None, False, nullable, tuple(unknown) or (cell,))
-    result = options[0] if len(options) == 1 else UnionOf(tuple(options))
-    return Notation(result, vague, nullable)
 
 
 def _did_you_mean(word: str) -> str:
@@ -183,45 +115,99 @@ def json_example(block: CodeBlock, diags: list[Diagnostic]) -> Optional[Example]
     return Example(value, Origin(block.origin.path, first, 1), kind="json")
 
 
-def _field(
-    obj: str, row: tuple[Cell, ...], diags: list[Diagnostic], enums: list[EnumFrag]
-) -> tuple[FieldFrag, Optional[str]]:
+@dataclass
+class _Found:
+    """What a page yields besides its objects."""
+
+    diags: list[Diagnostic] = field(default_factory=list)
+    enums: list[EnumFrag] = field(default_factory=list)
+    unions: list[UnionFrag] = field(default_factory=list)
+
+
+def _field(obj: str, row: tuple[Cell, ...], found: _Found) -> tuple[FieldFrag, Optional[str]]:
     name_c, type_c, req_c, desc_c = row
     wire = collapse(name_c.text).strip("`")
+    desc = collapse(desc_c.text)
     claims: list[Claim] = []
     note = parse_notation(type_c.text)
     if note.type is None:
         bad = note.unknown[0]
-        diags.append(
+        found.diags.append(
             error("E201", f"unknown type notation '{_short(bad)}'{_did_you_mean(bad)}", type_c.origin)
         )
     else:
-        strength = Strength.VAGUE if note.vague else Strength.TABLE
-        claims.append(Claim(TYPE, note.type, strength, type_c.origin, NAME))
+        said = _described_type(f"{obj}.{wire}", note, desc, type_c.origin, found.diags)
+        strength = Strength.VAGUE if note.vague and said == note.type else Strength.TABLE
+        claims.append(
+            Claim(TYPE, _named_union(obj, wire, said, type_c.origin, found), strength, type_c.origin, NAME)
+        )
     claims.append(Claim(NULLABLE, note.nullable, Strength.TABLE, type_c.origin, NAME))
     req = collapse(req_c.text).lower()
     if req in ("required", "optional"):
         claims.append(Claim(REQUIRED, req == "required", Strength.TABLE, req_c.origin, NAME))
     else:
-        diags.append(
+        found.diags.append(
             error(
                 "E105",
                 f"Required column must say Required or Optional, not '{_short(req_c.text)}'",
                 req_c.origin,
             )
         )
-    desc = collapse(desc_c.text)
     more, enum, const = prose_claims(obj, wire, desc, desc_c.origin, NAME)
     claims.extend(more)
     if enum is not None:
-        enums.append(enum)
+        found.enums.append(enum)
     frag = FieldFrag(wire, name_c.origin, tuple(claims), desc)
     return frag, (const if wire == "object" else None)
 
 
-def _object(
-    sec: _Section, path: str, text: str, diags: list[Diagnostic], enums: list[EnumFrag]
-) -> ObjectFrag:
+def _described_type(row: str, note: Notation, desc: str, where: Origin, diags: list[Diagnostic]) -> TypeExpr:
+    """The Type cell's type, narrowed by the description's "one of" list when that list names
+    members the cell allows; a shortened list, a list that contradicts the cell, or "one of"
+    wording whose members cannot be read is a warning naming the row, and the cell's type stays."""
+    assert note.type is not None
+    cell = type_text(note.type)
+    if note.unnamed:
+        msg = (
+            f"{row}: the Type cell names some members and '{note.unnamed} more' it does not name; "
+            f"read as {cell}"
+        )
+        diags.append(warning("W115", msg, where))
+    said = one_of(desc)
+    if said is None or said.type is None:
+        # only where the cell itself is vague ("object", "array", "string or object"): a cell that
+        # names every member needs no sentence
+        if note.vague and (said is not None or says_show_possible_types(desc)):
+            what = (
+                f"'{_short(said.unread)}' (in 'one of {_short(said.written)}') "
+                "is not a type or value modelgen reads"
+                if said
+                else "names no member in a form modelgen reads"
+            )
+            msg = f"{row}: the description says it is one of several types, but {what}; read as {cell}"
+            diags.append(warning("W117", msg, where))
+        return note.type
+    if fits(said.type, note.type):
+        return said.type
+    msg = (
+        f"{row}: the Type cell says {cell}, the description says one of {type_text(said.type)}; "
+        f"keeping the Type cell's {cell}"
+    )
+    diags.append(warning("W116", msg, where))
+    return note.type
+
+
+def _named_union(obj: str, wire: str, t: TypeExpr, where: Origin, found: _Found) -> TypeExpr:
+    """A union with a named type among its members becomes a named union ``<Object><Field>`` (the
+    name openapi-generator gives the same inline oneOf), as a union page would; others stay inline."""
+    if not isinstance(t, UnionOf) or not named_members(t):
+        return t
+    name = obj + names.pascal_case(wire)
+    found.unions.append(UnionFrag(name, t.options, where, NAME, f"The type of {obj}.{wire}."))
+    return Ref(name)
+
+
+def _object(sec: _Section, path: str, text: str, found: _Found) -> ObjectFrag:
     name = names.title_to_class_name(sec.title.text)
     fields: list[FieldFrag] = []
     seen: set[str] = set()
@@ -232,19 +218,19 @@ def _object(
         for row in table.rows:
             row_origin = Origin(path, row[0].origin.line, 1) if row else table.origin
             if raw_row_cell_count(text, row_origin) != len(HEADER) or len(row) != len(HEADER):
-                diags.append(error("E105", f"table row does not have {len(HEADER)} cells", row_origin))
+                found.diags.append(error("E105", f"table row does not have {len(HEADER)} cells", row_origin))
                 continue
             if not collapse(row[0].text):
-                diags.append(error("E105", "table row has no parameter name", row[0].origin))
+                found.diags.append(error("E105", "table row has no parameter name", row[0].origin))
                 continue
-            frag, const = _field(name, row, diags, enums)
+            frag, const = _field(name, row, found)
             if frag.wire_name in seen:
-                diags.append(error("E203", f"duplicate parameter '{frag.wire_name}'", frag.origin))
+                found.diags.append(error("E203", f"duplicate parameter '{frag.wire_name}'", frag.origin))
                 continue
             seen.add(frag.wire_name)
             fields.append(frag)
             constant = const or constant
-    examples = [ex for b in sec.code if (ex := json_example(b, diags)) is not None]
+    examples = [ex for b in sec.code if (ex := json_example(b, found.diags)) is not None]
     return ObjectFrag(
         name,
         sec.title.origin,
@@ -257,15 +243,14 @@ def _object(
 
 
 def parse(path: str, text: str, blocks: list[Block]) -> DocFragments:
-    diags: list[Diagnostic] = []
-    enums: list[EnumFrag] = []
+    found = _Found()
     objects = [
-        _object(sec, path, text, diags, enums)
-        for sec in _sections(blocks)
-        if any(map(_is_header, sec.tables))
+        _object(sec, path, text, found) for sec in _sections(blocks) if any(map(_is_header, sec.tables))
     ]
     if not objects:
-        diags.append(
+        found.diags.append(
             error("E105", "no Parameter | Type | Required | Description table under a title", Origin(path))
         )
-    return DocFragments(path, NAME, tuple(objects), tuple(enums), tuple(diags))
+    return DocFragments(
+        path, NAME, tuple(objects), tuple(found.enums), tuple(found.diags), tuple(found.unions)
+    )

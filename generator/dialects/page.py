@@ -41,13 +41,20 @@ def class_name(heading: Heading) -> str:
 
 
 def values_frag(
-    name: str, values: list[Union[str, int]], closed: bool, origin: Origin, dialect: str, description: str
+    name: str,
+    values: list[Union[str, int]],
+    closed: bool,
+    origin: Origin,
+    dialect: str,
+    description: str,
+    says_open: Optional[bool] = None,
 ) -> Union[EnumFrag, UnionFrag]:
     """An enum page's values: strings make an enum (a value written as a number among strings is
     kept as its text); integers alone a union of their literals (an open integer enum, whose other
-    values are accepted too, is a plain ``int``)."""
+    values are accepted too, is a plain ``int``). ``says_open`` is what the page says of a string
+    enum's openness (None: nothing)."""
     if not all(isinstance(v, int) for v in values):
-        return EnumFrag(name, tuple(str(v) for v in values), origin, dialect, description)
+        return EnumFrag(name, tuple(str(v) for v in values), origin, dialect, description, says_open)
     ints = tuple(v for v in values if isinstance(v, int))
     if closed:
         return UnionFrag(name, (LiteralOf(ints),), origin, dialect, description)

@@ -137,7 +137,11 @@ def read_values(
     if not values:
         return None, diags + [error("E105", "enum page lists no values", origin)]
     name = class_name(heading)
-    return values_frag(name, values, not _says_open(body), heading.origin, NAME, description), diags
+    # Speakeasy writes "This is an open enum" on every open enum's page, in every form (bullets,
+    # table, TypeScript union), so a values page without it describes a closed enum
+    says_open = _says_open(body)
+    frag = values_frag(name, values, not says_open, heading.origin, NAME, description, says_open)
+    return frag, diags
 
 
 def read_union(

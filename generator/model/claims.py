@@ -72,11 +72,16 @@ class ObjectFrag:
 
 @dataclass(frozen=True)
 class EnumFrag:
+    """An enum as one document describes it. ``open``: the page says the enum keeps values it does
+    not list (True), says it does not (False: a Speakeasy values page without its "open enum"
+    sentence), or says nothing of it (None)."""
+
     name: str
     values: tuple[str, ...]
     origin: Origin
     dialect: str
     description: str = ""
+    open: Optional[bool] = None
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,17 @@ CODES = {
     "W315": "a name is both a union page and an object page: the union is kept",
     "W316": "a model, enum or union name that cannot be a class name: renamed",
     "W317": "two wire keys become one Python name: the second is renamed",
+    "W318": "pages disagree on whether an enum is open: kept open",
+    "W319": "a spec settings [enums] entry names no enum",
     # reading real documentation folders (E106-E119, W110-W149, N110-N149)
     "W110": "a oneOf/anyOf or enum page lists no members: any JSON value is accepted",
     "W111": "a table row has surplus cells (an unescaped |): joined into the description",
     "W112": "a Python-escaped property name read back as a wire name (a guess)",
     "W113": "a type notation that says null for items inside a list or map: items read as not null",
     "W114": "a union member notation that is not a JSON shape: read as any JSON value",
+    "W115": "a type that lists some members and 'N more' it does not name: read as their scalar",
+    "W116": "a description's 'one of' list contradicts the Type cell: the Type cell is kept",
+    "W117": "a description says 'one of' several types but names none it can read: the Type cell is kept",
     "N110": "a page that describes no model (endpoint, SDK operations, README): skipped",
     "N111": "pages excluded by the settings' exclude patterns",
     # names and text the generated modules cannot hold as given (x6xx)

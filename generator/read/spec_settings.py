@@ -1,8 +1,9 @@
 """Per-spec settings (spec/modelgen.toml): name aliases, the merge's precedence, Python names,
-excluded pages, acknowledged diagnostics and per-field overrides.
+excluded pages, acknowledged diagnostics, per-field overrides, and enums' openness.
 
 ``[names]`` gives a model, enum or union a class name (``ValidationError = "ApiValidationError"``)
 or a field a Python name (``"Widget.a-b" = "a_dash_b"``), where the derived one does not suit.
+``[enums]`` makes an enum open or closed (``FineTuningJobStatus = "open"``) whatever its pages say.
 
 The file is small and explicit: it settles only what the documents cannot, and every
 acknowledgement and override carries its reason. Unknown tables or keys are errors that name them.
@@ -42,7 +43,8 @@ DEFAULT_PRECEDENCE: dict[str, tuple[str, ...]] = {
 }
 
 
-TABLES = ("aliases", "precedence", "names", "exclude", "acknowledge", "overrides", "openapi")
+TABLES = ("aliases", "precedence", "names", "exclude", "acknowledge", "overrides", "openapi", "enums")
+OPENNESS = {"open": True, "closed": False}
 ACK_KEYS = ("code", "object", "field", "reason")
 OVERRIDE_KEYS = ("required", "nullable", "type", "reason")
 
@@ -89,6 +91,8 @@ class SpecSettings:
         return {k: v for k, v in self.names.items() if "." in k}
 
     openapi: Optional[OpenAPISettings] = None  # the [openapi] table: a machine spec as one more source
+    # [enums]: an enum's name → open (True) or closed (False), over what the pages say
+    enum_openness: dict[str, bool] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -149,14 +153,8 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             diags.append(error("E104", f"precedence '{attr}' names unknown dialects {bad}", origin))
             continue
         precedence[attr] = tuple(order)
-    names: dict[str, str] = {}
-    for key, value in dict(data.get("names", {})).items():
-        if not isinstance(value, str) or not value.isidentifier() or str(key).count(".") > 1:
-            diags.append(
-                error("E104", f'name \'{key}\' must map "Model" or "Model.wire_key" to an identifier', origin)
-            )
-        else:
-            names[str(key)] = value
+    names = _names(data.get("names", {}), origin, diags)
+    enum_openness = _enum_openness(data.get("enums", {}), origin, diags)
     exclude, d = _exclude_patterns(data.get("exclude", []), origin)
     diags += d
     openapi, d = load_openapi_settings(data.get("openapi"), spec_dir, origin)
@@ -176,9 +174,36 @@ def load_settings(spec_dir: Path) -> tuple[SpecSettings, list[Diagnostic]]:
             names=names,
             exclude=exclude,
             openapi=openapi,
+            enum_openness=enum_openness,
         ),
         diags,
     )
+
+
+def _names(raw: Any, origin: Origin, diags: list[Diagnostic]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for key, value in dict(raw).items():
+        if not isinstance(value, str) or not value.isidentifier() or str(key).count(".") > 1:
+            diags.append(
+                error("E104", f'name \'{key}\' must map "Model" or "Model.wire_key" to an identifier', origin)
+            )
+        else:
+            names[str(key)] = value
+    return names
+
+
+def _enum_openness(raw: Any, origin: Origin, diags: list[Diagnostic]) -> dict[str, bool]:
+    """``[enums]``: ``Status = "open"`` or ``"closed"`` per enum name."""
+    if not isinstance(raw, dict):
+        diags.append(error("E104", f"'enums' must be a table ([enums]), not {raw!r}", origin))
+        return {}
+    found: dict[str, bool] = {}
+    for name, value in raw.items():
+        if value not in OPENNESS:
+            diags.append(error("E104", f'enum \'{name}\' must be "open" or "closed", not {value!r}', origin))
+        else:
+            found[str(name)] = OPENNESS[value]
+    return found
 
 
 def _exclude_patterns(value: Any, origin: Origin) -> tuple[tuple[str, ...], list[Diagnostic]]:

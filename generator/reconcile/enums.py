@@ -1,11 +1,16 @@
-"""Enums from every source: values in order of first mention, a warning where sources differ."""
+"""Enums from every source: values in order of first mention, a warning where sources differ.
+
+Open or closed, per enum: the spec settings' ``[enums]`` entry when there is one; else what the
+pages say (a Speakeasy values page says open or closed; other pages say nothing); pages that
+disagree make it open (it then also accepts every listed value), with W318; pages that say
+nothing leave it open. The ``--enums closed`` option still closes every enum when emitting."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from generator.model.claims import TYPE, DocFragments, EnumFrag, Strength
-from generator.model.diagnostics import Diagnostic, warning
+from generator.model.diagnostics import Diagnostic, Origin, warning
 from generator.model.ir import EnumDef, Ref
 from generator.read.spec_settings import SpecSettings
 
@@ -57,5 +62,37 @@ def merge_enums(
             ),
             "",
         )
-        enums[name] = EnumDef(name, tuple(values), True, desc, tuple(sorted({e.origin for e in frags})))
+        is_open, d = _openness(name, frags, s)
+        diags += d
+        enums[name] = EnumDef(name, tuple(values), is_open, desc, tuple(sorted({e.origin for e in frags})))
+    diags += _unused_openness(set(groups), s)
     return enums, prose_named - page_named, diags
+
+
+def _openness(name: str, frags: list[EnumFrag], s: SpecSettings) -> tuple[bool, list[Diagnostic]]:
+    setting = {s.canonical(k): v for k, v in s.enum_openness.items()}
+    if name in setting:
+        return setting[name], []
+    said = {e.open for e in frags if e.open is not None}
+    if len(said) < 2:
+        return said.pop() if said else True, []
+    opened = next(e for e in frags if e.open is True)
+    closed = next(e for e in frags if e.open is False)
+    msg = (
+        f"enum {name}: {opened.origin.short()} says it is open, {closed.origin.short()} that it is "
+        'closed; kept open (set it in modelgen.toml [enums]: "open" or "closed")'
+    )
+    return True, [warning("W318", msg, closed.origin)]
+
+
+def _unused_openness(enums: set[str], s: SpecSettings) -> list[Diagnostic]:
+    """W319 for each [enums] entry that names no enum (a stale or misspelt name)."""
+    return [
+        warning(
+            "W319",
+            f"[enums] names {name}, which is no enum of the pages; the entry does nothing",
+            Origin(s.path, 1, 1),
+        )
+        for name in sorted(s.enum_openness)
+        if s.canonical(name) not in enums
+    ]

@@ -6,8 +6,11 @@
 
 Columns: pages; pages accepted (model, enum and union pages, as ``rowcheck`` classifies them, read
 with no error); error pages, and of them endpoint pages; models, unions and enums read (fragments);
-warnings by code; row agreement with ``rowcheck`` (same wire name and required flag) on the
-fragments and on the merged Spec (``load_spec``; "-" when it fails); then ``modelgen generate``
+enums the pages say are closed; warnings by code; row agreement with ``rowcheck`` (same wire name and required flag) on the
+fragments and on the merged Spec (``load_spec``; "-" when it fails); distinct objects merged: the
+models that pages of distinct objects fed (``objects.merges``: different names after the aliases,
+or incompatible field sets; pages read independently, the page → model mapping from the resolved
+Spec, or from the merge stage when the folder does not resolve); then ``modelgen generate``
 into a temporary folder: exit status, wall time, peak memory (the child's max RSS), modules that
 import, generated tests passed/failed and ``mypy --strict`` errors. Every miss of the row check
 is listed under the table with its reason.
@@ -25,18 +28,23 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Optional, Union
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(ROOT)]
 
+import objects  # noqa: E402  (beside this file; like rowcheck, it must not import generator)
 import rowcheck  # noqa: E402  (beside this file; it must not import generator)
 
 from generator.dialects import parse_document  # noqa: E402
 from generator.model.claims import REQUIRED, DocFragments, Strength  # noqa: E402
-from generator.model.ir import Model, Spec  # noqa: E402
+from generator.model.ir import Item, Model, Spec  # noqa: E402
 from generator.pipeline import load_spec  # noqa: E402
-from generator.read.documents import find_documents, read_document  # noqa: E402
+from generator.read.documents import find_documents, read_document, select_documents  # noqa: E402
+from generator.read.spec_settings import load_settings  # noqa: E402
+from generator.reconcile.drafts import DraftModel  # noqa: E402
+from generator.reconcile.merge import merge  # noqa: E402
 
 # the corpora beside the clone (../shared/corpora), or MODELGEN_CORPORA
 SHARED = Path(os.environ.get("MODELGEN_CORPORA", ROOT.parent / "shared" / "corpora"))
@@ -55,10 +63,12 @@ class Measure:
     models: int = 0
     unions: int = 0
     enums: int = 0
+    closed_enums: int = 0
     diagnostics: collections.Counter[str] = field(default_factory=collections.Counter)
     rows: int = 0
     rows_agree_fragments: int = 0
     rows_agree_spec: str = "-"
+    distinct_merged: str = "-"
     misses: list[str] = field(default_factory=list)
     generate: dict[str, str] = field(default_factory=dict)
 
@@ -115,6 +125,7 @@ def read_pages(m: Measure, pages_dir: Path) -> list[tuple[Path, rowcheck.Page]]:
             m.models += len(frags.objects)
             m.unions += len(frags.unions)
             m.enums += len(frags.enums)
+            m.closed_enums += sum(e.open is False for e in frags.enums)
             claims = _required_claims(frags)
             for row in page.rows:
                 m.rows += 1
@@ -126,12 +137,13 @@ def read_pages(m: Measure, pages_dir: Path) -> list[tuple[Path, rowcheck.Page]]:
     return checked
 
 
-def spec_agreement(m: Measure, pages_dir: Path, checked: list[tuple[Path, rowcheck.Page]]) -> None:
+def spec_agreement(m: Measure, pages_dir: Path, checked: list[tuple[Path, rowcheck.Page]]) -> Optional[Spec]:
+    """The row check against the resolved Spec; the Spec (None when it does not resolve)."""
     spec, diags = load_spec(pages_dir)
     if spec is None:
         errors = collections.Counter(d.code for d in diags if d.severity == "error")
         m.rows_agree_spec = "- (load_spec: " + ", ".join(f"{c} ×{n}" for c, n in sorted(errors.items())) + ")"
-        return
+        return None
     agree = 0
     for path, page in checked:
         for row in page.rows:
@@ -140,6 +152,43 @@ def spec_agreement(m: Measure, pages_dir: Path, checked: list[tuple[Path, rowche
             if why:
                 m.misses.append("spec " + why)
     m.rows_agree_spec = _pct(agree, m.rows)
+    return spec
+
+
+def fed_by(pages_dir: Path, spec: Optional[Spec]) -> tuple[dict[str, set[Path]], str]:
+    """Which pages fed which model, enum or union (resolved paths), and from which stage: the
+    resolved Spec's items, or, when the folder does not resolve (an undefined reference), the
+    merge stage's drafts, where pages are grouped."""
+    if spec is not None:
+        return _origin_paths(spec.items), "spec"
+    settings, _ = load_settings(pages_dir)
+    paths, _ = select_documents(pages_dir, settings.exclude)
+    docs = []
+    for path in paths:
+        doc, _ = read_document(path)
+        if doc is not None:
+            docs.append(parse_document(doc))
+    merged = merge(docs, settings)
+    return _origin_paths([*merged.models, *merged.enums, *merged.unions]), "merge"
+
+
+def _origin_paths(items: Iterable[Union[Item, DraftModel]]) -> dict[str, set[Path]]:
+    return {i.name: {Path(o.path).resolve() for o in i.origins if o.path} for i in items}
+
+
+def distinct_objects(pages_dir: Path, spec: Optional[Spec]) -> tuple[list[objects.Merge], int, str]:
+    """Models fed by pages of distinct objects (``objects.merges``), how many models two or more
+    independently read pages fed, and the stage the mapping came from."""
+    read = objects.read_objects(pages_dir)
+    fed, stage = fed_by(pages_dir, spec)
+    shared = sum(1 for paths in fed.values() if len(paths & read.keys()) > 1)
+    return objects.merges(read, fed, objects.declared_aliases(pages_dir)), shared, stage
+
+
+def check_distinct(m: Measure, pages_dir: Path, spec: Optional[Spec]) -> None:
+    found, shared, stage = distinct_objects(pages_dir, spec)
+    m.distinct_merged = f"{len(found)} ({shared} fed by ≥2 pages; {stage})"
+    m.misses += [f"distinct objects merged: {merge}" for merge in found]
 
 
 def _spec_fields(spec: Spec, name: str) -> dict[str, bool] | None:
@@ -228,10 +277,11 @@ def table(measures: list[Measure], with_generate: bool) -> str:
         "error pages (endpoint)",
         "models",
         "unions",
-        "enums",
+        "enums (closed)",
         "warnings and notes by code",
         "rows agree: fragments",
         "rows agree: spec",
+        "distinct objects merged",
     ]
     if with_generate:
         head += ["generate exit", "time", "peak", "modules importing", "generated tests", "mypy errors"]
@@ -245,10 +295,11 @@ def table(measures: list[Measure], with_generate: bool) -> str:
             f"{m.error_pages} ({m.endpoint_errors})",
             str(m.models),
             str(m.unions),
-            str(m.enums),
+            f"{m.enums} ({m.closed_enums})",
             codes or "-",
             _pct(m.rows_agree_fragments, m.rows),
             m.rows_agree_spec,
+            m.distinct_merged,
         ]
         if with_generate:
             g = m.generate
@@ -270,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         pages_dir = page_folder(corpus)
         m = Measure(corpus.name)
         checked = read_pages(m, pages_dir)
-        spec_agreement(m, pages_dir, checked)
+        spec = spec_agreement(m, pages_dir, checked)
+        check_distinct(m, pages_dir, spec)
         if not args.parse_only:
             generate(m, pages_dir)
         measures.append(m)

@@ -65,7 +65,8 @@ def dump(frags: DocFragments) -> str:
     for obj in frags.objects:
         lines += _object(obj)
     for enum in frags.enums:
-        lines.append(f"enum {enum.name} @{_at(enum.origin)}: {', '.join(repr(v) for v in enum.values)}")
+        said = {None: "", True: " (open)", False: " (closed)"}[enum.open]
+        lines.append(f"enum {enum.name}{said} @{_at(enum.origin)}: {', '.join(repr(v) for v in enum.values)}")
         if enum.description:
             lines.append(f"  description: {_one_line(enum.description)}")
     for union in frags.unions:
