@@ -4,6 +4,7 @@ is defined before use."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from generator.emit.annotations import annotation_parts, union_node
@@ -46,9 +47,9 @@ def _decoder(marker: Marker, plan: MsgspecPlan) -> tuple[str, Node]:
         pairs: list[Node] = [
             group("(", [py_str(d), c], ")") for d, c in zip(marker.described, classes, strict=True)
         ]
-        comment = f"# {marker.union}: msgspec cannot tell its members apart: the module tries them in order"
+        comment = f"{marker.union}: msgspec cannot tell its members apart: the module tries them in order"
         return comment, group("_one_of(", [py_str(marker.union), group("(", pairs, ")")], ")")
-    comment = "# a union msgspec cannot tell apart: the module tries its members in order"
+    comment = "a union msgspec cannot tell apart: the module tries its members in order"
     return comment, group("_any_of(", [py_str(marker.expected), group("(", list(classes), ")")], ")")
 
 
@@ -56,7 +57,7 @@ def _marker_lines(marker: Marker, plan: MsgspecPlan, style: Style, options: Rend
     checker = _node((marker.checker,), plan.spec, style, options)
     comment, decoder = _decoder(marker, plan)
     return (
-        comment,
+        *textwrap.wrap(comment, 98, initial_indent="# ", subsequent_indent="# ", break_long_words=False),
         "if TYPE_CHECKING:",
         "    " + render(Seq((f"{marker.name} = ", checker)), 4),
         "else:",
