@@ -45,10 +45,25 @@ MESSAGE = Model(
         fld("grid", ListOf(ListOf(Ref("Image"))), required=False),
         fld("pages", MapOf(ListOf(Ref("Text"))), required=False),
         fld("deep", ListOf(MapOf(ListOf(Ref("Image")))), required=False),
+        fld("pet_grid", MapOf(ListOf(Ref("Pet"))), required=False),  # tagged Structs, deeper
     ),
 )
 UNIONS_SPEC = Spec(
-    (TEXT, IMAGE, COLOR, CHUNK, ONE_OR_MANY, COLOR_OR_STR, LISTS, TEXT_OR_ANY, CONTENT, MESSAGE)
+    (
+        CAT,
+        DOG,
+        PET,
+        TEXT,
+        IMAGE,
+        COLOR,
+        CHUNK,
+        ONE_OR_MANY,
+        COLOR_OR_STR,
+        LISTS,
+        TEXT_OR_ANY,
+        CONTENT,
+        MESSAGE,
+    )
 )
 MESSAGE_DOCS: list[dict[str, Any]] = [
     {"content": "plain"},
@@ -63,6 +78,7 @@ MESSAGE_DOCS: list[dict[str, Any]] = [
         "grid": [[{"url": "a"}, {"url": "b", "k": 1}], []],
         "pages": {"p": [{"text": "x", "k": 2}], "q": []},
         "deep": [{"a": [{"url": "z", "kk": True}]}, {}],
+        "pet_grid": {"x": [{"type": "dog", "name": "R", "k": 1}, {"type": "cat", "name": "C"}]},
     },
     {
         "content": [],
@@ -85,6 +101,7 @@ BAD_MESSAGE_DOCS: list[tuple[dict[str, Any], str]] = [
     ({"content": "x", "grid": [[{"url": 1}]]}, "grid[0][0].url"),
     ({"content": "x", "pages": {"p": [{"text": None}]}}, "pages.p[0].text"),
     ({"content": "x", "deep": [{"a": [{"detail": 1}]}]}, "deep[0].a[0].url"),
+    ({"content": "x", "pet_grid": {"x": [{"type": "dog", "name": 1}]}}, "pet_grid.x[0].name"),
 ]
 
 # a discriminated union msgspec cannot tag: Cat is used on its own too, and Cat and Dog are also

@@ -106,7 +106,8 @@ def test_members_are_tried_in_order_and_keep_unknown_keys(packages: dict[str, An
     assert msg.content[2].extra == {"more": [1]} and msg.chunks[0].extra == {"other": {"k": None}}
     assert msg.input.text == "one" and msg.inline.text == "x"
     assert msg.grid[0][1].extra == {"k": 1} and msg.pages["p"][0].extra == {"k": 2}
-    assert msg.deep[0]["a"][0].extra == {"kk": True}
+    assert msg.deep[0]["a"][0].extra == {"kk": True} and msg.pet_grid["x"][0].extra == {"k": 1}
+    assert [type(p).__name__ for p in msg.pet_grid["x"]] == ["Dog", "Cat"]
     many = m.Message.from_dict(MESSAGE_DOCS[2])
     assert [t.text for t in many.input] == ["1", "2"] and many.input[1].extra == {"extra": "kept"}
     assert many.inline == {"a": 1} and many.anything == [None, {"x": 1.5}] and many.lists == ["a"]
