@@ -163,7 +163,19 @@ class MsgspecPlan:
             return True
         if any(kinds.count(k) > 1 for k in set(kinds) - {"literal"}):
             return True
+        if self._str_literal_and_enum(leaves):
+            return True
         return sum(self.holds_model(leaf) for leaf in leaves) > 1  # the slow path follows one
+
+    def _str_literal_and_enum(self, leaves: list[TypeExpr]) -> bool:
+        """A literal of strings beside an enum: both str-like to msgspec (beside str, msgspec takes it)."""
+        enums = any(
+            isinstance(leaf, Ref) and isinstance(self.spec.get(leaf.name), EnumDef) for leaf in leaves
+        )
+        texts = any(
+            isinstance(leaf, LiteralOf) and any(isinstance(v, str) for v in leaf.values) for leaf in leaves
+        )
+        return enums and texts
 
     def _level(self, t: TypeExpr) -> list[TypeExpr]:
         """The options of a union at one level (runtime types): union items msgspec decodes are

@@ -159,3 +159,29 @@ CONDITION = Model("Condition", (fld("field", Scalar("str")), fld("value", Scalar
 GROUP = Model("Group", (fld("all", ListOf(Ref("Filter"))),))
 FILTER = UnionDef("Filter", (Ref("Condition"), Ref("Group")))
 RECURSIVE_SPEC = Spec((CONDITION, GROUP, FILTER))
+
+# every pair of these as a union written in place, in a field, a list and a map: msgspec decodes
+# some pairs by itself, the module the others; the generated tests compare every style on them
+OPTIONS = (
+    Ref("Text"),
+    Ref("Pet"),
+    Ref("Chunk"),
+    Ref("Color"),
+    Scalar("str"),
+    Scalar("float"),
+    LiteralOf(("a", "b")),
+    ListOf(Ref("Image")),
+    MapOf(Ref("Image")),
+    ListOf(ListOf(Ref("Text"))),
+    ListOf(Scalar("int")),
+)
+PAIRS = [(a, b) for i, a in enumerate(OPTIONS) for b in OPTIONS[i + 1 :]]
+PAIRS_MODEL = Model(
+    "Pairs",
+    tuple(
+        fld(f"f{i}_{how}", wrap(UnionOf(pair)), required=False)
+        for i, pair in enumerate(PAIRS)
+        for how, wrap in (("one", lambda t: t), ("list", ListOf), ("map", MapOf))
+    ),
+)
+PAIRS_SPEC = Spec((CAT, DOG, PET, TEXT, IMAGE, COLOR, CHUNK, PAIRS_MODEL))
