@@ -165,7 +165,10 @@ class MsgspecPlan:
             return True
         if self._str_literal_and_enum(leaves):
             return True
-        return sum(self.holds_model(leaf) for leaf in leaves) > 1  # the slow path follows one
+        models = sum(self.holds_model(leaf) for leaf in leaves)
+        # the slow path follows one option; a model's __post_init__ checks the JSON values of a
+        # field only where they cannot hold models (its check would take a model for bad data)
+        return models > 1 or (models == 1 and any(self.holds_any(leaf) for leaf in leaves))
 
     def _str_literal_and_enum(self, leaves: list[TypeExpr]) -> bool:
         """A literal of strings beside an enum: both str-like to msgspec (beside str, msgspec takes it)."""
