@@ -5,8 +5,10 @@ hostile input, and the specs it cannot represent."""
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import pickle
+import sys
 from typing import Any
 
 import msgspec
@@ -325,20 +327,37 @@ def test_a_bad_map_value_names_its_key() -> None:
 
 
 @pytest.mark.parametrize(
-    "field_type",
+    ("field_type", "doc"),
     [
-        UnionOf((Ref("A"), Ref("B"))),  # two object-like options, untagged
-        ListOf(ListOf(Ref("A"))),  # a model deeper than the slow path looks
-        UnionOf((Ref("A"), ListOf(Ref("A")))),  # models held in two ways
+        (UnionOf((Ref("A"), Ref("B"))), {"y": 1}),  # two object-like options, untagged
+        (ListOf(ListOf(Ref("A"))), [[{"x": "a", "k": 1}], []]),  # a model in a list of lists
+        (UnionOf((Ref("A"), ListOf(Ref("A")))), [{"x": "a"}]),  # models held in two ways
     ],
 )
-def test_a_spec_msgspec_cannot_represent_skips_the_module_with_a_warning(field_type: Any) -> None:
+def test_what_msgspec_cannot_decode_by_itself_is_still_written(
+    field_type: Any, doc: Any, tmp_path: Any
+) -> None:
     a = Model("A", (Field("x", "x", Scalar("str"), True, False),))
     b = Model("B", (Field("y", "y", Scalar("int"), True, False),))
     spec = Spec((a, b, Model("C", (Field("c", "c", field_type, True, False),))))
+    assert writable_styles(spec, ("dataclass", "msgspec")) == (("dataclass", "msgspec"), [])
+    package = f"msgspec_written_{abs(hash(field_type))}"
+    for name, text in build_tree(spec, ("dataclass", "msgspec")).items():
+        (tmp_path / package / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / package / name).write_text(text)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        c = importlib.import_module(f"{package}.msgspec_models").C
+    finally:
+        sys.path.remove(str(tmp_path))
+    assert json.loads(c.from_json(json.dumps({"c": doc})).to_json()) == {"c": doc}
+    assert c.from_dict({"c": doc}).to_dict() == {"c": doc}
+
+
+def test_a_key_msgspec_cannot_rename_to_skips_the_module_with_a_warning() -> None:
+    spec = Spec((Model("C", (Field('a"b', "a_b", Scalar("str"), True, False),)),))
     styles, warnings = writable_styles(spec, ("dataclass", "msgspec"))
     assert styles == ("dataclass",)
-    assert [w.code for w in warnings] == ["W501"] and "C.c" in warnings[0].message
+    assert [w.code for w in warnings] == ["W501"] and 'C.a"b' in warnings[0].message
     assert "W501" in CODES
     assert "msgspec_models.py" not in build_tree(spec, ("dataclass", "msgspec"))
-    assert writable_styles(spec, ("dataclass",)) == (("dataclass",), [])

@@ -11,29 +11,31 @@ from __future__ import annotations
 
 import math
 
-from generator.model.ir import ListOf, MapOf, Model, Ref, Spec, TypeExpr, UnionOf
+from generator.model.ir import ListOf, MapOf, Model, Ref, Spec, TypeExpr, UnionDef, UnionOf
 
 MAX_DEPTH = 200  # the runtimes' _MAX_DEPTH: levels of JSON objects and arrays
 
 
-def _type_depth(t: TypeExpr, known: dict[str, float], models: set[str]) -> float:
+def _type_depth(t: TypeExpr, known: dict[str, float], spec: Spec) -> float:
     if isinstance(t, (ListOf, MapOf)):
         inner = t.item if isinstance(t, ListOf) else t.value
-        return 1 + _type_depth(inner, known, models)
+        return 1 + _type_depth(inner, known, spec)
     if isinstance(t, UnionOf):
-        return max((_type_depth(o, known, models) for o in t.options), default=0)
-    if isinstance(t, Ref) and t.name in models:
-        return known.get(t.name, math.inf)  # not known yet: a cycle (items come dependencies first)
+        return max((_type_depth(o, known, spec) for o in t.options), default=0)
+    item = spec.get(t.name) if isinstance(t, Ref) else None
+    if isinstance(item, UnionDef):  # as deep as its deepest member (a union never holds itself)
+        return max((_type_depth(m, known, spec) for m in item.members), default=0)
+    if isinstance(item, Model):
+        return known.get(item.name, math.inf)  # not known yet: a cycle (items come dependencies first)
     return 0
 
 
 def model_depths(spec: Spec) -> dict[str, float]:
     """Levels of objects and arrays a payload of each model can have (``inf``: unbounded)."""
-    models = {m.name for m in spec.models}
     known: dict[str, float] = {}
     for item in spec.items:
         if isinstance(item, Model):
-            known[item.name] = 1 + max((_type_depth(f.type, known, models) for f in item.fields), default=0)
+            known[item.name] = 1 + max((_type_depth(f.type, known, spec) for f in item.fields), default=0)
     return known
 
 

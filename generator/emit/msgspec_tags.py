@@ -7,8 +7,9 @@ member's own literal field becomes a ``ClassVar`` of its value (``cat.type`` sti
 styles reject: so a model is tagged only when nothing refers to it but tagged unions, and its
 from_dict/from_json decode it as ``Union[Model, _NoTag_<key>]``, which needs the tag.
 
-What msgspec cannot express this way (a bool tag, a member also used on its own or in an untagged
-union, a model tagged by two keys) gets W502, and the msgspec module is not written.
+A discriminated union msgspec cannot express this way (a bool tag, a member also used on its own
+or in an untagged union, a model tagged by two keys) is decoded by the module itself, by its tag
+(``msgspec_unions``): its members stay plain Structs.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 from typing import Union
 
 from generator.emit.decoder_source import union_tags
-from generator.model.diagnostics import Diagnostic, Origin, warning
 from generator.model.ir import Model, Spec, UnionDef, refs_of
 from generator.pysrc.literals import py_str
 
@@ -46,25 +46,23 @@ def _problem(union: UnionDef, spec: Spec, direct: set[str], tags: dict[str, Stru
     return ""
 
 
-def struct_tags(spec: Spec) -> tuple[dict[str, StructTag], list[Diagnostic]]:
-    """Model name → its tag, for the members of the discriminated unions; W502 for each union
-    msgspec cannot express."""
+def struct_tags(spec: Spec) -> tuple[dict[str, StructTag], dict[str, str]]:
+    """Model name → its tag, for the members of the discriminated unions msgspec can tag; and the
+    discriminated unions it cannot, each with the reason (the module decodes them by the tag)."""
     direct = _direct_uses(spec)
     tags: dict[str, StructTag] = {}
-    found: list[Diagnostic] = []
+    untagged: dict[str, str] = {}
     for union in spec.unions:
         if union.discriminator is None:
             continue
         problem = _problem(union, spec, direct, tags)
         if problem:
-            origin = union.origins[0] if union.origins else Origin("<spec>", 1, 1)
-            message = f"{union.name}: {problem}: msgspec_models.py is not written"
-            found.append(warning("W502", message, origin))
+            untagged[union.name] = problem
             continue
         for value, model in union_tags(union, spec):
             assert not isinstance(value, bool)
             tags[model] = StructTag(union.discriminator, value)
-    return tags, found
+    return tags, untagged
 
 
 def class_keywords(tag: StructTag) -> str:

@@ -4,22 +4,24 @@ msgspec decodes and encodes a Struct in C, so the module leans on it: annotation
 enforces (a float field is ``Union[int, float]``, so that 1 stays 1), an open enum that keeps an
 unknown value through ``_missing_`` (``Union[Enum, str]`` to the type checker only: msgspec takes
 one str-like type a union), a ``__post_init__`` that bounds the depth of Any values, and the table
-of the fields that hold models (``_NESTED``), which the slow path walks to keep unknown keys.
+of the fields that hold models (``_NESTED``, models as a field's value or inside lists and maps
+at any depth), which the slow path walks to keep unknown keys.
 
-msgspec cannot tell apart, untagged, two object-like or two array-like options of a union, nor an
-enum and a str; and the slow path finds models only as a field's value, list items or map values.
-``problems`` reports a spec outside that (as warnings: the msgspec module is then not written).
+A union msgspec cannot tell apart by itself is decoded by the module (``msgspec_unions``). What
+is left for ``problems`` (a warning: the msgspec module is then not written) is a key msgspec
+cannot rename a field to.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Optional
 
 from generator.emit.annotations import field_annotation_node, field_default, open_enum_alias
-from generator.emit.decoder_source import enum_is_open, is_any, union_tags
-from generator.emit.msgspec_tags import StructTag, class_keywords, struct_tags
+from generator.emit.decoder_source import describe, enum_is_open, is_any, union_tags
+from generator.emit.msgspec_tags import class_keywords
+from generator.emit.msgspec_union_view import MsgspecUnionView, union_section
+from generator.emit.msgspec_unions import MsgspecPlan
 from generator.emit.options import RenderOptions, UnknownKeys
 from generator.emit.reserved import EXTRA_WIRE, hidden_extra_wire, msgspec_cannot_rename
 from generator.emit.style import Style
@@ -30,24 +32,8 @@ from generator.emit.styles import (
     model_doc,
     typing_imports,
 )
-from generator.emit.union_view import UnionView, union_views
 from generator.model.diagnostics import Diagnostic, Origin, warning
-from generator.model.ir import (
-    AnyType,
-    Field,
-    ListOf,
-    LiteralOf,
-    MapOf,
-    Model,
-    ObjectType,
-    Ref,
-    Scalar,
-    Spec,
-    TypeExpr,
-    UnionDef,
-    UnionOf,
-    refs_of,
-)
+from generator.model.ir import Field, Model, Spec, UnionDef
 from generator.pysrc.layout import Node, Seq, group, render
 from generator.pysrc.literals import docstring, import_line, py_str
 
@@ -67,6 +53,7 @@ class MsgspecModelView:
     class_keywords: str  # ', tag_field="type", tag="cat"' of a tagged union's member, else ""
     tag_line: str  # its literal field, as a ClassVar ("" when not tagged)
     tag_doc: str
+    base: str = "_Model"  # _Member: the one-field model of a union's member (msgspec_unions)
 
 
 @dataclass(frozen=True)
@@ -91,7 +78,12 @@ class MsgspecModuleView:
     enums: tuple[MsgspecEnumView, ...]
     has_open_enums: bool
     models: tuple[MsgspecModelView, ...]
-    unions: tuple[UnionView, ...]  # type aliases, each after those it names
+    unions: tuple[MsgspecUnionView, ...]  # type aliases and markers, each after those it names
+    members: tuple[MsgspecModelView, ...]  # the one-field models of the markers' members
+    deep_nesting: bool  # a field holds models in lists or maps inside one another
+    markers: bool  # the module decodes some unions itself (its decoders take _dec_hook)
+    dec_hook: str  # ", dec_hook=_dec_hook" when it does, else ""
+    member_tuple: str  # "_MEMBERS: ... = (_Member1, ...)", laid out
     tag_tables: tuple[str, ...]  # "_TAGS_<Union>: ... = (key, {tag: class})", for the slow path
     tag_of: tuple[str, ...]  # the _TAG_OF rows: "Class: (key, tag),"
     no_tag: tuple[NoTagView, ...]  # a private tagged Struct per tag key (decoding on its own needs the tag)
@@ -104,126 +96,17 @@ class MsgspecModuleView:
 
 
 # ---------------------------------------------------------------------------------------------
-# what msgspec can represent
-
-
-def _options(t: TypeExpr) -> tuple[TypeExpr, ...]:
-    return t.options if isinstance(t, UnionOf) else (t,)
-
-
-def _is_model(t: TypeExpr, spec: Spec) -> bool:
-    """A model, or a tagged union of models (msgspec tells its Structs apart by the tag)."""
-    item = spec.get(t.name) if isinstance(t, Ref) else None
-    return isinstance(item, Model) or (isinstance(item, UnionDef) and item.discriminator is not None)
-
-
-def _holds_model(t: TypeExpr, spec: Spec) -> bool:
-    if isinstance(t, ListOf):
-        return _holds_model(t.item, spec)
-    if isinstance(t, MapOf):
-        return _holds_model(t.value, spec)
-    return any(_is_model(o, spec) for o in _options(t)) or (
-        isinstance(t, UnionOf) and any(_holds_model(o, spec) for o in t.options)
-    )
-
-
-def _kind(t: TypeExpr, spec: Spec) -> str:
-    """The msgspec category of one union option: a union takes one of each ("literal" joins any)."""
-    if isinstance(t, Scalar):
-        return {"str": "str-like", "int": "int", "float": "float", "bool": "bool"}[t.name]
-    if isinstance(t, LiteralOf):
-        return "literal"
-    if isinstance(t, ListOf):
-        return "array-like"
-    if isinstance(t, (MapOf, ObjectType)):
-        return "object-like"
-    if isinstance(t, Ref):
-        return "object-like" if _is_model(t, spec) else "str-like"
-    return "any"
-
-
-def _union_problem(t: TypeExpr, spec: Spec) -> str:
-    parts = _options(t)
-    if len(parts) > 1:
-        kinds = [_kind(p, spec) for p in parts]
-        if "any" in kinds:
-            return "a union with Any"
-        for kind in ("str-like", "int", "float", "bool", "array-like", "object-like"):
-            if kinds.count(kind) > 1:
-                return f"a union of two {kind} options, which msgspec cannot tell apart untagged"
-    for p in parts:
-        if isinstance(p, (ListOf, MapOf)):
-            problem = _union_problem(p.item if isinstance(p, ListOf) else p.value, spec)
-            if problem:
-                return problem
-    return ""
-
-
-def expand_unions(t: TypeExpr, spec: Spec, seen: frozenset[str] = frozenset()) -> TypeExpr:
-    """``t`` with each union item it names replaced by its members: msgspec sees through an alias."""
-    if isinstance(t, Ref):
-        item = spec.get(t.name)
-        if not isinstance(item, UnionDef) or item.discriminator is not None or item.name in seen:
-            return t  # a tagged union stays one option (its table picks the model)
-        members = [expand_unions(m, spec, seen | {item.name}) for m in item.members]
-        return members[0] if len(members) == 1 else UnionOf(tuple(o for m in members for o in _options(m)))
-    if isinstance(t, ListOf):
-        return ListOf(expand_unions(t.item, spec, seen))
-    if isinstance(t, MapOf):
-        return MapOf(expand_unions(t.value, spec, seen))
-    if isinstance(t, UnionOf):
-        return UnionOf(tuple(o for m in t.options for o in _options(expand_unions(m, spec, seen))))
-    return t
-
-
-def _union_names(t: TypeExpr, spec: Spec) -> set[str]:
-    """The union items ``t`` names, directly or through other unions."""
-    found: set[str] = set()
-    todo = list(refs_of(t))
-    while todo:
-        item = spec.get(todo.pop())
-        if isinstance(item, UnionDef) and item.name not in found:
-            found.add(item.name)
-            todo += [n for m in item.members for n in refs_of(m)]
-    return found
-
-
-def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
-    """How a field's value holds models, for the slow path: ((``_ONE``, ``_LIST`` or ``_MAP``,
-    model) or None, problem). The slow path looks for models as the value itself, as list items
-    or as map values, one way a field. A union item is seen through (its members)."""
-    t = expand_unions(t, spec)
-    problem = _union_problem(t, spec)
-    if problem:
-        return None, problem
-    ways: list[tuple[str, str]] = []
-    for o in _options(t):
-        if isinstance(o, Ref) and _is_model(o, spec):
-            ways.append(("_ONE", o.name))
-        elif isinstance(o, (ListOf, MapOf)):
-            inner = o.item if isinstance(o, ListOf) else o.value
-            if not _holds_model(inner, spec):
-                continue
-            models = [i for i in _options(inner) if isinstance(i, Ref) and _is_model(i, spec)]
-            if not models or any(_holds_model(i, spec) for i in _options(inner) if not _is_model(i, spec)):
-                return None, "a model nested deeper than a field's value, list items or map values"
-            ways.append(("_LIST" if isinstance(o, ListOf) else "_MAP", models[0].name))
-    if len(ways) > 1:
-        return None, "a union that holds models in two ways"
-    return (ways[0] if ways else None), ""
+# what msgspec cannot represent
 
 
 def problems(spec: Spec) -> list[Diagnostic]:
-    """Fields the msgspec module cannot represent (W501, one per field); discriminated unions it
-    cannot write as tagged Structs (W502, one per union: ``msgspec_tags``)."""
-    found = struct_tags(spec)[1]
-    tagged = {u.name for u in spec.unions if u.discriminator is not None}
+    """Fields the msgspec module cannot represent (W501, one per field): a renamed field whose key
+    msgspec cannot rename a field to. Every union and nesting is written (``msgspec_unions``)."""
+    found = []
     for model in spec.models:
         for f in model.fields:
-            _, problem = nesting(f.type, spec)
-            if not problem and f.wire_name != f.py_name and msgspec_cannot_rename(f.wire_name):
+            if f.wire_name != f.py_name and msgspec_cannot_rename(f.wire_name):
                 problem = "a key msgspec cannot rename a field to (a backslash, a double quote or a control character)"
-            if problem and not tagged.intersection(_union_names(f.type, spec)):  # W502 says it
                 origin = f.origins[0] if f.origins else Origin("<spec>", 1, 1)
                 message = f"{model.name}.{f.wire_name} is {problem}: msgspec_models.py is not written"
                 found.append(warning("W501", message, origin))
@@ -241,21 +124,10 @@ def _declaration(f: Field, spec: Spec, style: Style, options: RenderOptions) -> 
     )
 
 
-def _holds_any(t: TypeExpr) -> bool:
-    if isinstance(t, (AnyType, ObjectType)):
-        return True
-    if isinstance(t, ListOf):
-        return _holds_any(t.item)
-    if isinstance(t, MapOf):
-        return _holds_any(t.value)
-    if isinstance(t, UnionOf):
-        return any(_holds_any(o) for o in t.options)
-    return False
-
-
-def _post_init(model: Model, spec: Spec) -> tuple[str, ...]:
+def _post_init(model: Model, spec: Spec, plan: MsgspecPlan) -> tuple[str, ...]:
     """Bound the depth of the values msgspec takes as they are (Any, objects of any shape), and
-    refuse a null that msgspec's Any lets through where the field is not nullable."""
+    refuse a null that msgspec's Any lets through where the field is not nullable. ``model``'s
+    fields have their runtime types (``msgspec_unions``)."""
     lines: list[str] = []
     for f in model.fields:
         if is_any(f.type, spec) and not f.nullable:
@@ -264,7 +136,7 @@ def _post_init(model: Model, spec: Spec) -> tuple[str, ...]:
                 f"if self.{f.py_name} is None:",
                 f'    raise _Invalid({wire}, "null is not allowed here")',
             ]
-        if not _holds_any(expand_unions(f.type, spec)):
+        if not plan.holds_any(f.type):
             continue
         check = f"_json_value(self.{f.py_name}, {py_str(f.wire_name)})"
         skip = [*(["UNSET"] if not f.required else []), *(["None"] if f.nullable else [])]
@@ -276,24 +148,52 @@ def _post_init(model: Model, spec: Spec) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _nested_row(model: Model, spec: Spec) -> str:
-    """``Model: ((wire, how, child, (how, attr, wire)), ...)`` for the fields that hold models."""
+def _nested_row(model: Model, spec: Spec, plan: MsgspecPlan) -> str:
+    """``Model: ((wire, how, child, (how, attr, wire)), ...)`` for the fields that hold models
+    (``how``: ``_ONE``, ``_LIST``, ``_MAP``, or a tuple of those containers, one in another)."""
     rows: list[Node] = []
     for f in model.fields:
-        held, _ = nesting(f.type, spec)
+        held = plan.nesting(f.type)
         if held is not None:
+            levels, target = held
+            how = levels[0] if len(levels) == 1 else f"({', '.join(levels)})" if levels else "_ONE"
             wire, attr = py_str(f.wire_name), py_str(f.py_name)
-            child = f"_TAGS_{held[1]}" if isinstance(spec.get(held[1]), UnionDef) else held[1]
-            rows.append(group("(", [wire, held[0], child, group("(", ["_ONE", attr, wire], ")")], ")"))
+            child = f"_TAGS_{target}" if isinstance(spec.get(target), UnionDef) else target
+            rows.append(group("(", [wire, how, child, group("(", ["_ONE", attr, wire], ")")], ")"))
     if not rows:
         return ""
     return render(Seq((f"{model.name}: ", group("(", rows, ")"))), 4, 1)
 
 
+def _runtime_model(m: Model, plan: MsgspecPlan) -> Model:
+    """``m`` with its fields' runtime types (a marker where the module decodes a union itself)."""
+    fields = tuple(dataclasses.replace(f, type=plan.fields[(m.name, f.py_name)]) for f in m.fields)
+    return dataclasses.replace(m, fields=fields)
+
+
+def _deep(m: Model, plan: MsgspecPlan) -> bool:
+    """Whether a field of ``m`` holds models in lists or maps inside one another."""
+    return any(len(held[0]) > 1 for held in (plan.nesting(f.type) for f in m.fields) if held)
+
+
+def _member_models(plan: MsgspecPlan) -> list[Model]:
+    """The one-field models of the markers' members that are not models (``v``: the member)."""
+    return [
+        Model(
+            name,
+            (Field("v", "v", t, True, plan.member_nullable(t)),),
+            f"A member of a union the module decodes itself (see _one_of): {describe(t)}.",
+        )
+        for t, name in plan.members.items()
+    ]
+
+
 def _model_view(
-    m: Model, spec: Spec, style: Style, options: RenderOptions, tag: Optional[StructTag]
+    m: Model, spec: Spec, style: Style, options: RenderOptions, plan: MsgspecPlan, base: str = "_Model"
 ) -> MsgspecModelView:
-    """A tagged member's literal field is not a Struct field (msgspec writes the tag) but a ClassVar."""
+    """A tagged member's literal field is not a Struct field (msgspec writes the tag) but a ClassVar.
+    ``m``'s fields have their runtime types."""
+    tag = plan.tags.get(m.name)
     kept = tuple(f for f in m.fields if tag is None or f.wire_name != tag.key)
     tag_field = next((f for f in m.fields if tag is not None and f.wire_name == tag.key), None)
     tag_line = ""
@@ -303,33 +203,30 @@ def _model_view(
         name=m.name,
         doc=model_doc(m, style),
         fields=tuple(MsgspecFieldView(_declaration(f, spec, style, options), field_doc(f)) for f in kept),
-        post_init=_post_init(dataclasses.replace(m, fields=kept), spec),
+        post_init=_post_init(dataclasses.replace(m, fields=kept), spec, plan),
         class_keywords=class_keywords(tag) if tag else "",
         tag_line=tag_line,
         tag_doc=field_doc(tag_field) if tag_line and tag_field else "",
+        base=base,
     )
 
 
-def _tag_tables(
-    spec: Spec, tags: dict[str, StructTag]
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _tag_tables(spec: Spec, plan: MsgspecPlan) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The _TAGS_<Union> tables (tag → class, for the slow path), the _TAG_OF rows (class → (key,
     tag)) and the _NoTag classes' tag keys."""
     tables = []
     for u in spec.unions:
-        if u.discriminator is not None:
+        if u.discriminator is not None and u.name not in plan.by_tag:
             rows: list[Node] = [f"{py_str(v)}: {m}" for v, m in union_tags(u, spec)]
             table = group("(", [py_str(u.discriminator), group("{", rows, "}")], ")")
             tables.append(render(Seq((f"_TAGS_{u.name}: Final[tuple[str, dict[Any, Any]]] = ", table)), 0))
-    tag_of = tuple(f"{m}: ({py_str(t.key)}, {py_str(t.value)})," for m, t in tags.items())
-    keys = tuple(dict.fromkeys(t.key for t in tags.values()))
+    tag_of = tuple(f"{m}: ({py_str(t.key)}, {py_str(t.value)})," for m, t in plan.tags.items())
+    keys = tuple(dict.fromkeys(t.key for t in plan.tags.values()))
     return tuple(tables), tag_of, keys
 
 
-def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> MsgspecModuleView:
-    tags = struct_tags(spec)[0]
-    models = [_model_view(m, spec, style, options, tags.get(m.name)) for m in spec.models]
-    enums = [
+def _enum_views(spec: Spec, options: RenderOptions) -> list[MsgspecEnumView]:
+    return [
         MsgspecEnumView(
             e.name,
             docstring(e.description or f"The {e.name} values.", "    "),
@@ -341,22 +238,38 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
         )
         for e in spec.enums
     ]
-    annotations = [fv.declaration for mv in models for fv in mv.fields]
-    unions = union_views(spec, style, options)
+
+
+_DOC = (
+    "Decoding tries msgspec alone first; only a document that fails there (an unknown key, or an"
+    " error) is decoded again by a slower path that keeps the unknown keys at every level (in"
+    " ``.extra``) or reports the error with its path. Encoding is msgspec alone unless a model in"
+    " the tree holds unknown keys: msgspec cannot encode their holder, its encoder hook says so, and"
+    " a slower path writes them back."
+)
+
+
+def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> MsgspecModuleView:
+    plan = MsgspecPlan(spec)
+    runtime_models = [_runtime_model(m, plan) for m in spec.models]
+    models = [_model_view(m, spec, style, options, plan) for m in runtime_models]
+    member_models = _member_models(plan)
+    members = [_model_view(m, spec, style, options, plan, "_Member") for m in member_models]
+    unions = union_section(plan, style, options)
+    annotations = [fv.declaration for mv in models + members for fv in mv.fields]
     annotations += [u.alias for u in unions] + [m.tag_line for m in models]
-    tables, tag_of, keys = _tag_tables(spec, tags)
-    names = [e.name for e in spec.enums] + [m.name for m in spec.models] + [u.name for u in unions]
+    annotations += [line for u in unions for line in u.marker]
+    tables, tag_of, keys = _tag_tables(spec, plan)
+    names = [e.name for e in spec.enums] + [m.name for m in spec.models]
+    names += [e.union.name for e in plan.entries if e.union is not None]
     names += style.exports
     doc = (
         f"Models of the API documents as {style.description}, generated by modelgen.\n\n"
         f"Unknown keys: {options.unknown_keys.value}. Enums: {'open' if options.open_enums else 'closed'}"
-        " (an open enum keeps a value it does not know).\n\n"
-        "Decoding tries msgspec alone first; only a document that fails there (an unknown key, or an"
-        " error) is decoded again by a slower path that keeps the unknown keys at every level (in"
-        " ``.extra``) or reports the error with its path. Encoding is msgspec alone unless a model in"
-        " the tree holds unknown keys: msgspec cannot encode their holder, its encoder hook says so, and"
-        " a slower path writes them back."
+        " (an open enum keeps a value it does not know).\n\n" + _DOC
     )
+    nested = [_nested_row(m, spec, plan) for m in runtime_models + member_models]
+    enums = _enum_views(spec, options)
     return MsgspecModuleView(
         style=style.name,
         doc=docstring(doc),
@@ -365,11 +278,21 @@ def build_msgspec_module(spec: Spec, style: Style, options: RenderOptions) -> Ms
         has_open_enums=any(e.alias for e in enums),
         models=tuple(models),
         unions=unions,
+        members=tuple(members),
+        deep_nesting=any(_deep(m, plan) for m in runtime_models + member_models),
+        markers=bool(plan.markers),
+        dec_hook=", dec_hook=_dec_hook" if plan.markers else "",
+        member_tuple=render(
+            Seq(("_MEMBERS: Final[tuple[type[_Model], ...]] = ", group("(", [m.name for m in members], ")"))),
+            0,
+        ),
         tag_tables=tables,
         tag_of=tag_of,
         no_tag=tuple(NoTagView(f"_NoTag{i}", py_str(k)) for i, k in enumerate(keys)),
-        decode_as=tuple(f"{m}._decode_as = Union[{m}, _NoTag{keys.index(t.key)}]" for m, t in tags.items()),
-        nested=tuple(row for row in (_nested_row(m, spec) for m in spec.models) if row),
+        decode_as=tuple(
+            f"{m}._decode_as = Union[{m}, _NoTag{keys.index(t.key)}]" for m, t in plan.tags.items()
+        ),
+        nested=tuple(row for row in nested if row),
         all_names=tuple(py_str(n) for n in names),
         unknown_keys=py_str(options.unknown_keys.value),
         forbid_unknown="False" if options.unknown_keys is UnknownKeys.IGNORE else "True",

@@ -82,8 +82,8 @@ CODES = {
     "W377": "a union's discriminator, as the OpenAPI document states it, does not tell its members apart",
     "W378": "a warning of datamodel-code-generator's parser about the OpenAPI document",
     # output (W5xx)
-    "W501": "a field the msgspec style cannot represent: msgspec_models.py is not written",
-    "W502": "a discriminated union the msgspec style does not write (tagged Structs): msgspec_models.py is not written",
+    "W501": "a field key the msgspec style cannot rename a field to: msgspec_models.py is not written",
+    "W502": "no longer reported: msgspec decodes a discriminated union it cannot tag by the tag itself",
 }
 
 
