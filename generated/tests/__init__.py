@@ -30,4 +30,5 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 0af3a26612702f92d6f86ff88a7ba45695ea0e453fdcf20a263d3b5fd9bc8b38
+#   'openai-finetuning.yaml'
+# inputs sha256: e1371e8a2174fd2220e727ed59a17f7f113ff3cff5b07f6b68d3f4026f3f2bbd

@@ -330,8 +330,8 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
         "Read the parser's message; fix the document or acknowledge it.",
     ),
     "W501": (
-        "spec/a.md:8:1: warning[W501]: Job.x is a union that holds models in two ways: msgspec_models.py is "
-        "not written",
+        "spec/a.md:8:1: warning[W501]: Job.x is a union of two object-like options, which msgspec cannot tell "
+        "apart untagged: msgspec_models.py is not written",
         "Leave msgspec out of the styles, or override the field's type to one msgspec can represent.",
     ),
     "W502": (

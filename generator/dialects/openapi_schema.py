@@ -24,7 +24,7 @@ import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
-from generator.dialects.openapi_discriminator import discriminator_problems
+from generator.dialects.openapi_discriminator import discriminator_problems, tagged_parts
 from generator.dialects.openapi_document import (
     LineIndex,
     LoadedDocument,
@@ -155,9 +155,12 @@ class _Converter:
                 done.add(name)
                 objects.append(self._object(name, model, pointer))
         objects = _with_constants(objects)
-        unions = [replace(u, origin=self.lines.origin(p)) for u, p in self.types.union_frags()]
+        taken = {o.name for o in objects} | {e.name for e, _ in self.types.enum_frags()}
+        taken |= {u.name for u, _ in self.types.union_frags()}
+        union_frags = tagged_parts(self.types.union_frags(), objects, taken)
+        unions = [replace(u, origin=self.lines.origin(p)) for u, p in union_frags]
         enums = [replace(e, origin=self.lines.origin(p)) for e, p in self.types.enum_frags()]
-        for name, pointer in [(u.name, p) for u, p in self.types.union_frags()] + [
+        for name, pointer in [(u.name, p) for u, p in union_frags] + [
             (e.name, p) for e, p in self.types.enum_frags()
         ]:
             self.pointers[(name, "")] = pointer_text(pointer)
@@ -196,7 +199,7 @@ class _Converter:
                     wire,
                     origin,
                     claims,
-                    description=_description(prop),
+                    description=_with_known_values(_description(prop), self.types.known_values.get(at)),
                     deprecated=bool(isinstance(prop, dict) and prop.get("deprecated"))
                     or _extra(f, "deprecated"),
                 )
@@ -271,6 +274,14 @@ def _description(raw: Any) -> str:
                 if inner:
                     return inner
     return ""
+
+
+def _with_known_values(description: str, values: Optional[tuple[str, ...]]) -> str:
+    """An open string's named values (``anyOf [string, enum]``) said after its description."""
+    if not values:
+        return description
+    said = "Known values: " + ", ".join(f"`{v}`" for v in values) + " (any other string is accepted)."
+    return f"{description} {said}" if description else said
 
 
 def _extra(f: Any, key: str) -> bool:

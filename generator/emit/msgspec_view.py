@@ -48,8 +48,8 @@ from generator.model.ir import (
     UnionOf,
     refs_of,
 )
-from generator.pysrc.layout import Node, Seq, group, render
-from generator.pysrc.literals import docstring, import_line, py_str
+from generator.pysrc.layout import Node, Seq, flat, group, render
+from generator.pysrc.literals import LINE_LENGTH, docstring, import_line, py_str, width
 
 
 @dataclass(frozen=True)
@@ -188,14 +188,16 @@ def _union_names(t: TypeExpr, spec: Spec) -> set[str]:
     return found
 
 
-def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
+def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[tuple[str, str], ...], str]:
     """How a field's value holds models, for the slow path: ((``_ONE``, ``_LIST`` or ``_MAP``,
-    model) or None, problem). The slow path looks for models as the value itself, as list items
-    or as map values, one way a field. A union item is seen through (its members)."""
+    model), ...), problem). The slow path looks for models as the value itself, as list items or
+    as map values; a union may hold them in several of these ways (``Part | list[Part]``: msgspec
+    tells a list from an object), each a row the slow path tries on the value's JSON kind. A union
+    item is seen through (its members)."""
     t = expand_unions(t, spec)
     problem = _union_problem(t, spec)
     if problem:
-        return None, problem
+        return (), problem
     ways: list[tuple[str, str]] = []
     for o in _options(t):
         if isinstance(o, Ref) and _is_model(o, spec):
@@ -206,11 +208,9 @@ def nesting(t: TypeExpr, spec: Spec) -> tuple[tuple[str, str] | None, str]:
                 continue
             models = [i for i in _options(inner) if isinstance(i, Ref) and _is_model(i, spec)]
             if not models or any(_holds_model(i, spec) for i in _options(inner) if not _is_model(i, spec)):
-                return None, "a model nested deeper than a field's value, list items or map values"
+                return (), "a model nested deeper than a field's value, list items or map values"
             ways.append(("_LIST" if isinstance(o, ListOf) else "_MAP", models[0].name))
-    if len(ways) > 1:
-        return None, "a union that holds models in two ways"
-    return (ways[0] if ways else None), ""
+    return tuple(ways), ""  # one way of each kind at most: a union has one object-, array-like option
 
 
 def problems(spec: Spec) -> list[Diagnostic]:
@@ -236,9 +236,11 @@ def problems(spec: Spec) -> list[Diagnostic]:
 
 def _declaration(f: Field, spec: Spec, style: Style, options: RenderOptions) -> str:
     tail = field_default(f, style)
-    return (
-        render(Seq((f"{f.py_name}: ", field_annotation_node(f, spec, style, options))), 4, len(tail)) + tail
-    )
+    annotation = Seq((f"{f.py_name}: ", field_annotation_node(f, spec, style, options)))
+    whole = flat(annotation) + tail
+    if tail.startswith(" = msgspec.field(") and 4 + width(whole) > LINE_LENGTH:
+        return whole  # black splits the call before the annotation: the formatter runs black on it
+    return render(annotation, 4, len(tail)) + tail
 
 
 def _holds_any(t: TypeExpr) -> bool:
@@ -280,8 +282,7 @@ def _nested_row(model: Model, spec: Spec) -> str:
     """``Model: ((wire, how, child, (how, attr, wire)), ...)`` for the fields that hold models."""
     rows: list[Node] = []
     for f in model.fields:
-        held, _ = nesting(f.type, spec)
-        if held is not None:
+        for held in nesting(f.type, spec)[0]:
             wire, attr = py_str(f.wire_name), py_str(f.py_name)
             child = f"_TAGS_{held[1]}" if isinstance(spec.get(held[1]), UnionDef) else held[1]
             rows.append(group("(", [wire, held[0], child, group("(", ["_ONE", attr, wire], ")")], ")"))
