@@ -7,8 +7,8 @@
    the whole read: on spec/'s vendored fine-tuning closure and, when given, on the whole document.
 2. ``modelgen generate`` (every style and the tests) and ``modelgen inspect`` on spec/ as it is
    (its pages and its [openapi] closure) and on a copy of spec/ without the [openapi] table
-   (pages only): CPU seconds (user + system) of the child, which a loaded machine distorts less
-   than wall clock.
+   (pages only), without and with a warm cache of the reader (``openapi_cache``): CPU seconds
+   (user + system) of the child, which a loaded machine distorts less than wall clock.
 
 Medians of ROUNDS (env BENCH_ROUNDS, default 5) fresh processes.
 """
@@ -44,9 +44,10 @@ print(json.dumps(dict(seconds, schemas=len(source.schemas))))
 
 
 def read_times(document: Path) -> dict[str, float]:
+    env = dict(os.environ, MODELGEN_CACHE_DIR="off")  # the reader itself, not its cache
     runs = [
         json.loads(subprocess.run([sys.executable, "-c", READ, str(document)], cwd=ROOT, capture_output=True,
-                                  text=True, check=True).stdout)
+                                  text=True, check=True, env=env).stdout)
         for _ in range(ROUNDS)
     ]  # fmt: skip
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
@@ -63,12 +64,14 @@ def pages_only(where: Path) -> Path:
     return spec
 
 
-def command_cpu(args: list[str], cwd: Path) -> float:
-    """Median CPU seconds (user + system) of ROUNDS runs of ``args``."""
+def command_cpu(args: list[str], cwd: Path, cache: str) -> float:
+    """Median CPU seconds (user + system) of ROUNDS runs of ``args`` (``cache``: MODELGEN_CACHE_DIR)."""
+    env = dict(os.environ, MODELGEN_CACHE_DIR=cache)
+    subprocess.run(args, cwd=cwd, capture_output=True, check=False, env=env)  # bytecode (and the cache)
     times = []
     for _ in range(ROUNDS):
         before = os.times()
-        subprocess.run(args, cwd=cwd, capture_output=True, check=False)
+        subprocess.run(args, cwd=cwd, capture_output=True, check=False, env=env)
         after = os.times()
         times.append(
             after.children_user - before.children_user + after.children_system - before.children_system
@@ -84,15 +87,16 @@ def main() -> None:
               + ", ".join(f"{k} {t[k] * 1000:.0f} ms" for k in ("load", "import", "parse", "convert", "total"))
               + f"; CPU {t['cpu'] * 1000:.0f} ms")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
-        pages = pages_only(Path(tmp))
-        for label, spec in (
-            ("spec/ (pages + [openapi] closure)", ROOT / "spec"),
-            ("spec/ pages only", pages),
-        ):
+        cases = [
+            ("spec/ (pages + [openapi] closure), no cache", ROOT / "spec", "off"),
+            ("spec/ (pages + [openapi] closure), warm cache", ROOT / "spec", str(Path(tmp) / "cache")),
+            ("spec/ pages only", pages_only(Path(tmp)), "off"),
+        ]
+        for label, spec, cache in cases:
             for command in ("generate", "inspect"):
                 out = ["--out", str(Path(tmp) / "out")] if command == "generate" else []
                 args = [modelgen, command, "--spec", str(spec), *out]
-                print(f"modelgen {command}: {label}: {command_cpu(args, Path(tmp)):.2f} s CPU")
+                print(f"modelgen {command}: {label}: {command_cpu(args, Path(tmp), cache):.2f} s CPU")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
+from generator.dialects.openapi_cache import cache_key, load_entry, store_entry
 from generator.dialects.openapi_discriminator import discriminator_problems, tagged_parts
 from generator.dialects.openapi_document import (
     LineIndex,
@@ -69,8 +70,30 @@ def read_openapi(
 ) -> tuple[Optional[OpenAPISource], list[Diagnostic]]:
     """Read the configured document's closure into fragments; ``where`` is the settings file's origin.
 
-    ``aliases`` (the spec's [aliases]) name inline types after their owner's canonical name.
+    ``aliases`` (the spec's [aliases]) name inline types after their owner's canonical name. A read
+    of the same document with the same settings comes from the cache (``openapi_cache``).
     """
+    start = time.perf_counter()
+    try:
+        key: Optional[str] = cache_key(
+            settings.document.read_bytes(),
+            (settings.roots, sorted((aliases or {}).items()), display_path(settings.document), where),
+        )
+    except OSError:
+        key = None  # load_document reports it
+    cached = load_entry(key) if key is not None else None
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], OpenAPISource):
+        source, diags = cached
+        return replace(source, seconds={"cache": time.perf_counter() - start}), list(diags)
+    source, diags = _read_openapi(settings, where, aliases)
+    if key is not None and source is not None and not has_errors(diags):
+        store_entry(key, (source, diags))
+    return source, diags
+
+
+def _read_openapi(
+    settings: OpenAPISettings, where: Origin, aliases: Optional[dict[str, str]]
+) -> tuple[Optional[OpenAPISource], list[Diagnostic]]:
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     shown = display_path(settings.document)
