@@ -772,17 +772,17 @@ class CreateFineTuningJobRequestHyperparameters:
 
     batch_size: Union[Literal["auto"], int, UnsetType] = UNSET
     """Number of examples in each batch. A larger batch size means that model parameters are updated
-    less frequently, but with lower variance.
+    less frequently, but with lower variance. Default: `auto`.
     """
 
     learning_rate_multiplier: Union[Literal["auto"], float, UnsetType] = UNSET
     """Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
-    overfitting.
+    overfitting. Default: `auto`.
     """
 
     n_epochs: Union[Literal["auto"], int, UnsetType] = UNSET
     """The number of epochs to train the model for. An epoch refers to one full cycle through the
-    training dataset.
+    training dataset. Default: `auto`.
     """
 
     extra: dict[str, Any] = _field(default_factory=dict)
@@ -1368,7 +1368,7 @@ class EvalItemInputImage:
     """The type of the image input. Always `input_image`."""
 
     image_url: str
-    """The URL of the image input."""
+    """The URL of the image input. Format: `uri`."""
 
     detail: Union[str, UnsetType] = UNSET
     """The detail level of the image to be sent to the model. One of `high`, `low`, or `auto`. Defaults
@@ -2745,7 +2745,7 @@ class CreateFineTuningJobRequest:
     suffix: Union[str, None, UnsetType] = UNSET
     """A string of up to 64 characters that will be added to your fine-tuned model name. For example, a
     `suffix` of "custom-model-name" would produce a model name like
-    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`.
+    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`. Default: `null`.
     """
 
     validation_file: Union[str, None, UnsetType] = UNSET
@@ -3426,7 +3426,7 @@ class FineTuningCheckpointPermission:
     """The permission identifier, which can be referenced in the API endpoints."""
 
     created_at: int
-    """The Unix timestamp (in seconds) for when the permission was created."""
+    """The Unix timestamp (in seconds) for when the permission was created. Format: `unixtime`."""
 
     project_id: str
     """The project identifier that the permission is for."""
@@ -4188,7 +4188,7 @@ class FineTuningJobCheckpoint:
     """The checkpoint identifier, which can be referenced in the API endpoints."""
 
     created_at: int
-    """The Unix timestamp (in seconds) for when the checkpoint was created."""
+    """The Unix timestamp (in seconds) for when the checkpoint was created. Format: `unixtime`."""
 
     fine_tuned_model_checkpoint: str
     """The name of the fine-tuned checkpoint model that is created."""
@@ -4294,7 +4294,7 @@ class FineTuningJobEvent:
     """The object identifier."""
 
     created_at: int
-    """The Unix timestamp (in seconds) for when the fine-tuning job was created."""
+    """The Unix timestamp (in seconds) for when the fine-tuning job was created. Format: `unixtime`."""
 
     level: Union[FineTuningJobEventLevel, str]
     """The log level of the event."""
@@ -5275,7 +5275,7 @@ class WebhookFineTuningJobCancelled:
     """Sent when a fine-tuning job has been cancelled."""
 
     created_at: int
-    """The Unix timestamp (in seconds) of when the fine-tuning job was cancelled."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job was cancelled. Format: `unixtime`."""
 
     id: str
     """The unique ID of the event."""
@@ -5422,7 +5422,7 @@ class WebhookFineTuningJobFailed:
     """Sent when a fine-tuning job has failed."""
 
     created_at: int
-    """The Unix timestamp (in seconds) of when the fine-tuning job failed."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job failed. Format: `unixtime`."""
 
     id: str
     """The unique ID of the event."""
@@ -5569,7 +5569,7 @@ class WebhookFineTuningJobSucceeded:
     """Sent when a fine-tuning job has succeeded."""
 
     created_at: int
-    """The Unix timestamp (in seconds) of when the fine-tuning job succeeded."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job succeeded. Format: `unixtime`."""
 
     id: str
     """The unique ID of the event."""

@@ -941,17 +941,17 @@ class CreateFineTuningJobRequestHyperparameters(_Model, kw_only=True):
 
     batch_size: Union[Literal["auto"], int, UnsetType] = UNSET
     """Number of examples in each batch. A larger batch size means that model parameters are updated
-    less frequently, but with lower variance.
+    less frequently, but with lower variance. Default: `auto`.
     """
 
     learning_rate_multiplier: Union[Literal["auto"], int, _Float, UnsetType] = UNSET
     """Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
-    overfitting.
+    overfitting. Default: `auto`.
     """
 
     n_epochs: Union[Literal["auto"], int, UnsetType] = UNSET
     """The number of epochs to train the model for. An epoch refers to one full cycle through the
-    training dataset.
+    training dataset. Default: `auto`.
     """
 
 
@@ -1068,7 +1068,7 @@ class EvalItemInputImage(_Model, kw_only=True, tag_field="type", tag="input_imag
     """The type of the image input. Always `input_image`."""
 
     image_url: str
-    """The URL of the image input."""
+    """The URL of the image input. Format: `uri`."""
 
     detail: Union[str, UnsetType] = UNSET
     """The detail level of the image to be sent to the model. One of `high`, `low`, or `auto`. Defaults
@@ -1346,7 +1346,7 @@ class CreateFineTuningJobRequest(_Model, kw_only=True):
     suffix: Union[str, None, UnsetType] = UNSET
     """A string of up to 64 characters that will be added to your fine-tuned model name. For example, a
     `suffix` of "custom-model-name" would produce a model name like
-    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`.
+    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`. Default: `null`.
     """
 
     validation_file: Union[str, None, UnsetType] = UNSET
@@ -1514,7 +1514,7 @@ class FineTuningCheckpointPermission(_Model, kw_only=True):
     """The permission identifier, which can be referenced in the API endpoints."""
 
     created_at: int
-    """The Unix timestamp (in seconds) for when the permission was created."""
+    """The Unix timestamp (in seconds) for when the permission was created. Format: `unixtime`."""
 
     project_id: str
     """The project identifier that the permission is for."""
@@ -1694,7 +1694,7 @@ class FineTuningJobCheckpoint(_Model, kw_only=True):
     """The checkpoint identifier, which can be referenced in the API endpoints."""
 
     created_at: int
-    """The Unix timestamp (in seconds) for when the checkpoint was created."""
+    """The Unix timestamp (in seconds) for when the checkpoint was created. Format: `unixtime`."""
 
     fine_tuned_model_checkpoint: str
     """The name of the fine-tuned checkpoint model that is created."""
@@ -1722,7 +1722,7 @@ class FineTuningJobEvent(_Model, kw_only=True):
     """The object identifier."""
 
     created_at: int
-    """The Unix timestamp (in seconds) for when the fine-tuning job was created."""
+    """The Unix timestamp (in seconds) for when the fine-tuning job was created. Format: `unixtime`."""
 
     level: _OpenFineTuningJobEventLevel
     """The log level of the event."""
@@ -1909,7 +1909,7 @@ class WebhookFineTuningJobCancelled(_Model, kw_only=True):
     """Sent when a fine-tuning job has been cancelled."""
 
     created_at: int
-    """The Unix timestamp (in seconds) of when the fine-tuning job was cancelled."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job was cancelled. Format: `unixtime`."""
 
     id: str
     """The unique ID of the event."""
@@ -1935,7 +1935,7 @@ class WebhookFineTuningJobFailed(_Model, kw_only=True):
     """Sent when a fine-tuning job has failed."""
 
     created_at: int
-    """The Unix timestamp (in seconds) of when the fine-tuning job failed."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job failed. Format: `unixtime`."""
 
     id: str
     """The unique ID of the event."""
@@ -1961,7 +1961,7 @@ class WebhookFineTuningJobSucceeded(_Model, kw_only=True):
     """Sent when a fine-tuning job has succeeded."""
 
     created_at: int
-    """The Unix timestamp (in seconds) of when the fine-tuning job succeeded."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job succeeded. Format: `unixtime`."""
 
     id: str
     """The unique ID of the event."""

@@ -401,7 +401,7 @@ class CreateFineTuningJobRequestHyperparameters(_Base):
 
     batch_size: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """Number of examples in each batch. A larger batch size means that model parameters are updated
-    less frequently, but with lower variance.
+    less frequently, but with lower variance. Default: `auto`.
     """
 
     learning_rate_multiplier: Annotated[
@@ -410,12 +410,12 @@ class CreateFineTuningJobRequestHyperparameters(_Base):
         _SCALAR,
     ] = None
     """Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
-    overfitting.
+    overfitting. Default: `auto`.
     """
 
     n_epochs: Annotated[Union[StrictInt, Literal["auto"], None], _NOT_NULL, _SCALAR] = None
     """The number of epochs to train the model for. An epoch refers to one full cycle through the
-    training dataset.
+    training dataset. Default: `auto`.
     """
 
 
@@ -553,7 +553,7 @@ class EvalItemInputImage(_Base):
     """The type of the image input. Always `input_image`."""
 
     image_url: StrictStr
-    """The URL of the image input."""
+    """The URL of the image input. Format: `uri`."""
 
     detail: Annotated[Optional[StrictStr], _NOT_NULL] = None
     """The detail level of the image to be sent to the model. One of `high`, `low`, or `auto`. Defaults
@@ -849,7 +849,7 @@ class CreateFineTuningJobRequest(_Base):
     suffix: Optional[StrictStr] = None
     """A string of up to 64 characters that will be added to your fine-tuned model name. For example, a
     `suffix` of "custom-model-name" would produce a model name like
-    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`.
+    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`. Default: `null`.
     """
 
     validation_file: Optional[StrictStr] = None
@@ -1013,7 +1013,7 @@ class FineTuningCheckpointPermission(_Base):
     """The permission identifier, which can be referenced in the API endpoints."""
 
     created_at: StrictInt
-    """The Unix timestamp (in seconds) for when the permission was created."""
+    """The Unix timestamp (in seconds) for when the permission was created. Format: `unixtime`."""
 
     project_id: StrictStr
     """The project identifier that the permission is for."""
@@ -1197,7 +1197,7 @@ class FineTuningJobCheckpoint(_Base):
     """The checkpoint identifier, which can be referenced in the API endpoints."""
 
     created_at: StrictInt
-    """The Unix timestamp (in seconds) for when the checkpoint was created."""
+    """The Unix timestamp (in seconds) for when the checkpoint was created. Format: `unixtime`."""
 
     fine_tuned_model_checkpoint: StrictStr
     """The name of the fine-tuned checkpoint model that is created."""
@@ -1225,7 +1225,7 @@ class FineTuningJobEvent(_Base):
     """The object identifier."""
 
     created_at: StrictInt
-    """The Unix timestamp (in seconds) for when the fine-tuning job was created."""
+    """The Unix timestamp (in seconds) for when the fine-tuning job was created. Format: `unixtime`."""
 
     level: Annotated[Union[FineTuningJobEventLevel, StrictStr], Field(union_mode="left_to_right"), _STR_OUT]
     """The log level of the event."""
@@ -1398,7 +1398,7 @@ class WebhookFineTuningJobCancelled(_Base):
     """Sent when a fine-tuning job has been cancelled."""
 
     created_at: StrictInt
-    """The Unix timestamp (in seconds) of when the fine-tuning job was cancelled."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job was cancelled. Format: `unixtime`."""
 
     id: StrictStr
     """The unique ID of the event."""
@@ -1424,7 +1424,7 @@ class WebhookFineTuningJobFailed(_Base):
     """Sent when a fine-tuning job has failed."""
 
     created_at: StrictInt
-    """The Unix timestamp (in seconds) of when the fine-tuning job failed."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job failed. Format: `unixtime`."""
 
     id: StrictStr
     """The unique ID of the event."""
@@ -1450,7 +1450,7 @@ class WebhookFineTuningJobSucceeded(_Base):
     """Sent when a fine-tuning job has succeeded."""
 
     created_at: StrictInt
-    """The Unix timestamp (in seconds) of when the fine-tuning job succeeded."""
+    """The Unix timestamp (in seconds) of when the fine-tuning job succeeded. Format: `unixtime`."""
 
     id: StrictStr
     """The unique ID of the event."""

@@ -528,13 +528,13 @@ class CreateFineTuningJobRequestHyperparameters(_CreateFineTuningJobRequestHyper
     `method`, and should be passed in under the `method` parameter.
 
     ``batch_size``: Number of examples in each batch. A larger batch size means that model
-    parameters are updated less frequently, but with lower variance.
+    parameters are updated less frequently, but with lower variance. Default: `auto`.
 
     ``learning_rate_multiplier``: Scaling factor for the learning rate. A smaller learning rate may
-    be useful to avoid overfitting.
+    be useful to avoid overfitting. Default: `auto`.
 
     ``n_epochs``: The number of epochs to train the model for. An epoch refers to one full cycle
-    through the training dataset.
+    through the training dataset. Default: `auto`.
     """
 
 
@@ -670,7 +670,7 @@ class EvalItemInputImage(_EvalItemInputImageOptional):
 
     ``type``: The type of the image input. Always `input_image`.
 
-    ``image_url``: The URL of the image input.
+    ``image_url``: The URL of the image input. Format: `uri`.
 
     ``detail``: The detail level of the image to be sent to the model. One of `high`, `low`, or
     `auto`. Defaults to `auto`.
@@ -998,7 +998,7 @@ class CreateFineTuningJobRequest(_CreateFineTuningJobRequestOptional):
 
     ``suffix``: A string of up to 64 characters that will be added to your fine-tuned model name.
     For example, a `suffix` of "custom-model-name" would produce a model name like
-    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`.
+    `ft:gpt-4o-mini:openai:custom-model-name:7p4lURel`. Default: `null`.
 
     ``validation_file``: The ID of an uploaded file that contains validation data. If you provide
     this file, the data is used to generate validation metrics periodically during fine-tuning.
@@ -1174,7 +1174,8 @@ class FineTuningCheckpointPermission(TypedDict):
 
     ``id``: The permission identifier, which can be referenced in the API endpoints.
 
-    ``created_at``: The Unix timestamp (in seconds) for when the permission was created.
+    ``created_at``: The Unix timestamp (in seconds) for when the permission was created. Format:
+    `unixtime`.
 
     ``project_id``: The project identifier that the permission is for.
 
@@ -1357,7 +1358,8 @@ class FineTuningJobCheckpoint(TypedDict):
 
     ``id``: The checkpoint identifier, which can be referenced in the API endpoints.
 
-    ``created_at``: The Unix timestamp (in seconds) for when the checkpoint was created.
+    ``created_at``: The Unix timestamp (in seconds) for when the checkpoint was created. Format:
+    `unixtime`.
 
     ``fine_tuned_model_checkpoint``: The name of the fine-tuned checkpoint model that is created.
 
@@ -1392,6 +1394,7 @@ class FineTuningJobEvent(_FineTuningJobEventOptional):
     ``id``: The object identifier.
 
     ``created_at``: The Unix timestamp (in seconds) for when the fine-tuning job was created.
+    Format: `unixtime`.
 
     ``level``: The log level of the event.
 
@@ -1549,6 +1552,7 @@ class WebhookFineTuningJobCancelled(_WebhookFineTuningJobCancelledOptional):
     """Sent when a fine-tuning job has been cancelled.
 
     ``created_at``: The Unix timestamp (in seconds) of when the fine-tuning job was cancelled.
+    Format: `unixtime`.
 
     ``id``: The unique ID of the event.
 
@@ -1581,7 +1585,8 @@ class _WebhookFineTuningJobFailedOptional(TypedDict, total=False):
 class WebhookFineTuningJobFailed(_WebhookFineTuningJobFailedOptional):
     """Sent when a fine-tuning job has failed.
 
-    ``created_at``: The Unix timestamp (in seconds) of when the fine-tuning job failed.
+    ``created_at``: The Unix timestamp (in seconds) of when the fine-tuning job failed. Format:
+    `unixtime`.
 
     ``id``: The unique ID of the event.
 
@@ -1614,7 +1619,8 @@ class _WebhookFineTuningJobSucceededOptional(TypedDict, total=False):
 class WebhookFineTuningJobSucceeded(_WebhookFineTuningJobSucceededOptional):
     """Sent when a fine-tuning job has succeeded.
 
-    ``created_at``: The Unix timestamp (in seconds) of when the fine-tuning job succeeded.
+    ``created_at``: The Unix timestamp (in seconds) of when the fine-tuning job succeeded. Format:
+    `unixtime`.
 
     ``id``: The unique ID of the event.
 

@@ -47,7 +47,7 @@ from generator.model.claims import (
     Strength,
 )
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors, warning
-from generator.model.ir import Example, LiteralOf
+from generator.model.ir import Example, LiteralOf, TypeExpr
 from generator.read.documents import display_path
 from generator.read.openapi_settings import OPENAPI_DIALECT, OpenAPISettings
 
@@ -222,7 +222,9 @@ class _Converter:
                     wire,
                     origin,
                     claims,
-                    description=_with_known_values(_description(prop), self.types.known_values.get(at)),
+                    description=_with_schema_facts(
+                        _with_known_values(_description(prop), self.types.known_values.get(at)), prop, t
+                    ),
                     deprecated=bool(isinstance(prop, dict) and prop.get("deprecated"))
                     or _extra(f, "deprecated"),
                 )
@@ -305,6 +307,26 @@ def _with_known_values(description: str, values: Optional[tuple[str, ...]]) -> s
         return description
     said = "Known values: " + ", ".join(f"`{v}`" for v in values) + " (any other string is accepted)."
     return f"{description} {said}" if description else said
+
+
+def _with_schema_facts(description: str, prop: Any, t: TypeExpr) -> str:
+    """The property's ``default`` and ``format`` said after its description (a constant's default,
+    its only value, is not said)."""
+    facts: list[str] = []
+    if isinstance(prop, dict):
+        constant = isinstance(t, LiteralOf) and len(t.values) == 1
+        if "default" in prop and not constant:
+            value = prop["default"]
+            facts.append(f"Default: `{value if isinstance(value, str) else json.dumps(value)}`.")
+        formats = [prop.get("format")] + [o.get("format") for o in _options(prop)]
+        found = next((f for f in formats if isinstance(f, str) and f), None)
+        if found:
+            facts.append(f"Format: `{found}`.")
+    return " ".join([description, *facts]) if description and facts else description or " ".join(facts)
+
+
+def _options(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    return [o for key in ("anyOf", "oneOf") for o in prop.get(key) or [] if isinstance(o, dict)]
 
 
 def _extra(f: Any, key: str) -> bool:

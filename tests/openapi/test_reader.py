@@ -354,3 +354,27 @@ def test_objects_beside_strings_that_share_no_tag_are_left_as_they_are(tmp_path:
     source, _ = read(path, ("H",))
     (union,) = source.fragments.unions
     assert union.members == (Scalar("str"), Ref("A"), Ref("B"))
+
+
+def test_a_propertys_default_and_format_are_said_in_its_description(tmp_path: Path) -> None:
+    path = _doc(tmp_path, """\
+        components:
+          schemas:
+            Job:
+              type: object
+              properties:
+                n_epochs: {description: Epochs., anyOf: [{const: auto}, {type: integer}], default: auto}
+                suffix: {type: [string, 'null'], default: null}
+                created_at: {type: integer, format: unixtime, description: When.}
+                url: {anyOf: [{type: string, format: uri}, {type: 'null'}]}
+                kind: {type: string, enum: [job], default: job, description: Always job.}
+    """)  # fmt: skip
+    source, _ = read(path, ("Job",))
+    said = {f.wire_name: f.description for f in obj(source, "Job").fields}
+    assert said == {
+        "n_epochs": "Epochs. Default: `auto`.",
+        "suffix": "Default: `null`.",
+        "created_at": "When. Format: `unixtime`.",
+        "url": "Format: `uri`.",
+        "kind": "Always job.",  # a constant's default is its only value
+    }
