@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,9 @@ from generator.pipeline import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec"
+# The OpenAPI reader's cache is off in the tests (and the processes they start): each test reads its
+# documents afresh; tests/openapi/test_cache.py turns it on in a folder of its own.
+os.environ.setdefault("MODELGEN_CACHE_DIR", "off")
 
 # The `slow` marker, in one place: tests that start a process (modelgen, python, pip), run mypy,
 # compare with an oracle tool, or build a wheel. `pytest -m "not slow"` leaves them out for a quick

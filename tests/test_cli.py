@@ -19,7 +19,9 @@ def test_inspect_json_shape() -> None:
     r = run("inspect", "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert set(data) == {"models", "enums", "diagnostics"}
+    assert set(data) == {"models", "enums", "unions", "diagnostics"}
+    grader = next(u for u in data["unions"] if u["name"] == "ReinforcementMethodGrader")
+    assert grader["discriminator"] == "type" and "GraderMulti" in grader["members"]
     job = next(m for m in data["models"] if m["name"] == "FineTuningJob")
     assert set(job) == {"name", "description", "origins", "fields"}
     assert all(o.startswith("spec/") for o in job["origins"])
@@ -35,6 +37,7 @@ def test_inspect_text_lists_models_and_diagnostics() -> None:
     r = run("inspect", "-v")
     assert r.returncode == 0
     assert "model FineTuningJob" in r.stdout
+    assert "union ReinforcementMethodGrader: GraderStringCheck | " in r.stdout and "(by type)" in r.stdout
     assert "warning[W301]" in r.stderr and "acknowledged: " in r.stderr
 
 

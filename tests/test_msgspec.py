@@ -44,6 +44,29 @@ JOB: dict[str, Any] = {
     "metadata": {"team": "a"},
 }
 J = m.FineTuningJob
+# a grader run: its metadata (a nested model) holds `scores`, an object of any JSON values
+_ERRORS = ("formula_parse_error sample_parse_error truncated_observation_error unresponsive_reward_error "
+           "invalid_variable_error other_error python_grader_server_error python_grader_runtime_error "
+           "model_grader_server_error model_grader_refusal_error model_grader_parse_error").split()  # fmt: skip
+RUN: dict[str, Any] = {
+    "reward": 1.0,
+    "metadata": {
+        "name": "exact",
+        "type": "string_check",
+        "errors": {
+            **{k: False for k in _ERRORS},
+            "python_grader_server_error_type": None,
+            "python_grader_runtime_error_details": None,
+            "model_grader_server_error_details": None,
+        },
+        "execution_time": 0.5,
+        "scores": {},
+        "token_usage": None,
+        "sampled_model_name": None,
+    },
+    "sub_rewards": {},
+    "model_grader_token_usage_per_model": {},
+}
 
 
 def same(a: Any, b: Any) -> bool:
@@ -207,16 +230,18 @@ def test_mutating_a_decoded_model() -> None:
     assert json.loads(job.to_json())["method"]["supervised"]["hyperparameters"]["added"] is True
     assert job.to_dict()["method"]["supervised"]["hyperparameters"]["added"] is True
     # a model holding unknown keys, placed where an Any value goes, is written with them too
-    grader = m.FineTuningJobError(code="c", message="m", param=None)
-    grader.extra["k"] = 1
-    with pytest.raises(ValueError, match="grader.g: expected a JSON value"):  # __init__ checks Any values
-        m.ReinforcementMethod(grader={"g": grader})
-    job.method.reinforcement = m.ReinforcementMethod(grader={})
-    job.method.reinforcement.grader["g"] = grader  # (no check on mutation)
-    assert json.loads(job.to_json())["method"]["reinforcement"] == {
-        "grader": {"g": {"code": "c", "message": "m", "param": None, "k": 1}}
+    error = m.FineTuningJobError(code="c", message="m", param=None)
+    error.extra["k"] = 1
+    run = m.RunGraderResponse.from_dict(RUN)
+    with pytest.raises(ValueError, match="scores.g: expected a JSON value"):  # __init__ checks Any values
+        m.RunGraderResponseMetadata(
+            **{**run.metadata.to_dict(), "errors": run.metadata.errors, "scores": {"g": error}}
+        )
+    run.metadata.scores["g"] = error  # (no check on mutation)
+    assert json.loads(run.to_json())["metadata"]["scores"] == {
+        "g": {"code": "c", "message": "m", "param": None, "k": 1}
     }
-    assert job.to_dict()["method"]["reinforcement"]["grader"]["g"]["k"] == 1
+    assert run.to_dict()["metadata"]["scores"]["g"]["k"] == 1
     del inner.extra["added"]
     assert "added" not in json.loads(job.to_json())["method"]["supervised"]["hyperparameters"]
 
@@ -256,15 +281,14 @@ def deep_list(depth: int) -> Any:
 
 
 def test_hostile_nesting() -> None:
-    doc = copy.deepcopy(JOB)
-    doc["method"] = {"type": "reinforcement", "reinforcement": {"grader": {"k": deep_list(300)}}}
-    for load in (J.from_dict, lambda d: J.from_json(json.dumps(d))):
-        with pytest.raises(
-            m.ValidationError, match=r"^method\.reinforcement\.grader\.k(\[0\])+: nested deeper than 200"
-        ):
+    doc = copy.deepcopy(RUN)
+    doc["metadata"]["scores"] = {"k": deep_list(300)}
+    R = m.RunGraderResponse
+    for load in (R.from_dict, lambda d: R.from_json(json.dumps(d))):
+        with pytest.raises(m.ValidationError, match=r"^metadata\.scores\.k(\[0\])+: nested deeper than 200"):
             load(doc)
-    doc["method"]["reinforcement"]["grader"]["k"] = deep_list(150)
-    round_trips(doc)
+    doc["metadata"]["scores"]["k"] = deep_list(150)
+    round_trips(doc, R)
     for text in (
         '{"a":' * 100_000,
         "[" * 100_000,
@@ -300,10 +324,8 @@ def test_from_json_of_a_non_text(text: Any) -> None:
 
 def test_from_dict_rejects_what_is_not_json() -> None:
     for value in ({1, 2}, object(), b"x", (1, 2)):
-        with pytest.raises(m.ValidationError, match=r"^method\.reinforcement\.grader\.k"):
-            J.from_dict(
-                dict(JOB, method={"type": "reinforcement", "reinforcement": {"grader": {"k": value}}})
-            )
+        with pytest.raises(m.ValidationError, match=r"^metadata\.scores\.k"):
+            m.RunGraderResponse.from_dict(dict(RUN, metadata=dict(RUN["metadata"], scores={"k": value})))
         with pytest.raises(m.ValidationError, match=r"^x"):
             J.from_dict(dict(JOB, x=value))
 
@@ -324,6 +346,17 @@ def test_a_bad_map_value_names_its_key() -> None:
     for load in (J.from_dict, lambda d: J.from_json(json.dumps(d))):
         with pytest.raises(m.ValidationError, match=r"^metadata\.bad: Expected `str`, got `int`"):
             load(doc)
+
+
+def test_a_union_holding_models_as_the_value_and_as_list_items_keeps_unknown_keys_in_both() -> None:
+    """EvalItem.content is a string, a content part (tagged by `type`) or a list of either."""
+    part = {"type": "input_text", "text": "hi", "later": 1}
+    for content in (part, [part, "plain", dict(part, text="again")], "just text"):
+        doc = {"role": "user", "content": content, "type": "message"}
+        round_trips(doc, m.EvalItem)
+    item = m.EvalItem.from_dict({"role": "user", "content": [part]})
+    assert isinstance(item.content, list) and isinstance(item.content[0], m.InputTextContent)
+    assert item.content[0].extra == {"later": 1}
 
 
 @pytest.mark.parametrize(

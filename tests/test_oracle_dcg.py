@@ -52,6 +52,7 @@ from generator.model.ir import (
     Scalar,
     Spec,
     TypeExpr,
+    UnionDef,
     UnionOf,
 )
 from generator.pipeline import load_spec
@@ -175,6 +176,8 @@ class Payloads:
                 return known | TEXT if (self.open_enums and item.open) else known
             if isinstance(item, Model):
                 return st.deferred(lambda: self.model(item.name))
+            if isinstance(item, UnionDef):
+                return st.deferred(lambda: st.one_of([self.value(m) for m in item.members]))
         raise TypeError(f"no strategy for {t!r}")
 
     def model(self, name: str) -> st.SearchStrategy[dict[str, Any]]:

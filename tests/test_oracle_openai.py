@@ -35,8 +35,8 @@ CLASS_STYLES = {
 }
 LOAD = typeddict_models.MODELS[NAME]
 
-# The SDK types `reinforcement.grader` as a union of five grader objects, where the facts allow
-# an open JSON object; the payloads use the simplest real grader.
+# `reinforcement.grader` is a union of five grader objects in ours (the OpenAPI document's) as in
+# the SDK; the payloads use the simplest real grader.
 STRING_CHECK_GRADERS = st.fixed_dictionaries(
     {
         "type": st.just("string_check"),
@@ -156,6 +156,9 @@ BASE: dict[str, Any] = {
 }
 
 
+GRADER = {"type": "string_check", "name": "n", "input": "i", "reference": "r", "operation": "eq"}
+
+
 def accepts(load: Any, doc: Any) -> bool:
     try:
         load(doc)
@@ -172,16 +175,24 @@ def accepts(load: Any, doc: Any) -> bool:
         ("method.type is open", {**BASE, "method": {"type": "continued"}}, False),
         (
             "reasoning_effort is open",
-            {**BASE, "method": {"type": "reinforcement", "reinforcement": {"grader": {}, "hyperparameters": {"reasoning_effort": "max"}}}},
+            {**BASE, "method": {"type": "reinforcement", "reinforcement": {"grader": GRADER, "hyperparameters": {"reasoning_effort": "max"}}}},
             False,
         ),
-        # The facts: grader may be modelled as an open JSON object. SDK: one of five grader models.
-        ("grader is open", {**BASE, "method": {"type": "reinforcement", "reinforcement": {"grader": {"type": "new"}}}}, False),
     ],
 )  # fmt: skip
 def test_sdk_is_stricter_than_the_facts(what: str, doc: dict[str, Any], sdk_accepts: bool) -> None:
     assert accepts(pydantic_models.FineTuningJob.model_validate, doc), what
     assert accepts(SdkJob.model_validate, doc) == sdk_accepts, what
+
+
+def test_a_grader_of_no_known_kind_is_rejected_by_both() -> None:
+    """The grader is the union of the five grader objects in ours (from the OpenAPI document) as in the SDK."""
+    for grader in ({"type": "new"}, {}, dict(GRADER, type="python")):
+        doc = {**BASE, "method": {"type": "reinforcement", "reinforcement": {"grader": grader}}}
+        assert not accepts(pydantic_models.FineTuningJob.model_validate, doc), grader
+        assert not accepts(SdkJob.model_validate, doc), grader
+    doc = {**BASE, "method": {"type": "reinforcement", "reinforcement": {"grader": GRADER}}}
+    assert accepts(pydantic_models.FineTuningJob.model_validate, doc) and accepts(SdkJob.model_validate, doc)
 
 
 @pytest.mark.parametrize(

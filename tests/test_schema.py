@@ -28,6 +28,7 @@ from generator.model.ir import (
     Spec,
     TypeExpr,
     UnionOf,
+    refs_of,
 )
 from generator.pipeline import load_spec
 
@@ -40,6 +41,10 @@ MISFITS = {
     # Seeds 000 and 003 show a job without `error`, which the API always sends (null when unused).
     "FineTuningJob-000_62d1526908dff564.txt:26": "error: required key is missing",
     "FineTuningJob-003_d9b8598430d1132a.txt:64": "error: required key is missing",
+    # The OpenAPI document's own example job omits `error` too.
+    "FineTuningJob-openai-finetuning.yaml:949": "error: required key is missing",
+    # Its example multi grader has a list of graders; its schema and the SDK say one grader.
+    "GraderMulti-openai-finetuning.yaml:1231": "graders: expected an object, got list",
 }
 
 
@@ -72,7 +77,14 @@ def test_schema_is_valid_2020_12(schema: dict[str, Any]) -> None:
 
 def test_one_def_per_model_and_enum(spec: Spec, schema: dict[str, Any]) -> None:
     assert list(schema["$defs"]) == [i.name for i in spec.items]
-    assert schema["anyOf"] == [{"$ref": "#/$defs/FineTune"}, {"$ref": "#/$defs/FineTuningJob"}]
+    roots = [r["$ref"].removeprefix("#/$defs/") for r in schema["anyOf"]]
+    assert {
+        "FineTune",
+        "CreateFineTuningJobRequest",
+        "ListPaginatedFineTuningJobsResponse",
+    } <= set(roots)
+    used = {n for m in spec.models for f in m.fields for n in refs_of(f.type)}
+    assert not used & set(roots)  # the roots are the models nothing else refers to
 
 
 def test_output_is_deterministic_json(spec: Spec, schema: dict[str, Any]) -> None:

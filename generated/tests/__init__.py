@@ -30,4 +30,5 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 67c7f5d16fb51d82dc98900a52c8d06fcf36bd8cc0011e157c8688308a1119ee
+#   'openai-finetuning.yaml'
+# inputs sha256: 721bc8d242fcbc293aa24d2d263478416dfe99a3d7c10d79688c6a164294d880

@@ -30,7 +30,8 @@
 #   'openaifile.md'
 #   'reinforcement_hyperparameters.md'
 #   'supervised_hyperparameters.md'
-# inputs sha256: 67c7f5d16fb51d82dc98900a52c8d06fcf36bd8cc0011e157c8688308a1119ee
+#   'openai-finetuning.yaml'
+# inputs sha256: 721bc8d242fcbc293aa24d2d263478416dfe99a3d7c10d79688c6a164294d880
 """Round trips and rejections for every model in every style.
 
 Each JSON example of the spec, and payloads made by Hypothesis from the model, must come back
@@ -54,22 +55,62 @@ from hypothesis import strategies as st
 from .. import attrs_models, dataclass_models, msgspec_models, pydantic_models, typeddict_models
 
 MODEL_NAMES: list[str] = [
+    "CreateFineTuningCheckpointPermissionRequest",
+    "CreateFineTuningJobRequestHyperparameters",
+    "CreateFineTuningJobRequestIntegrationWandb",
+    "CreateFineTuningJobRequestIntegration",
     "DpoHyperparameters",
     "DpoMethod",
-    "FineTuneEvent",
-    "FineTuneHyperparams",
-    "OpenAIFile",
-    "FineTune",
     "ReinforcementHyperparameters",
+    "EvalItemContentOutputText",
+    "EvalItemInputImage",
+    "InputAudioInputAudio",
+    "InputAudio",
+    "PromptCacheBreakpointConfig",
+    "InputTextContent",
+    "EvalItem",
+    "GraderLabelModel",
+    "GraderPython",
+    "GraderScoreModelSamplingParams",
+    "GraderScoreModel",
+    "GraderStringCheck",
+    "GraderTextSimilarity",
+    "GraderMulti",
     "ReinforcementMethod",
     "SupervisedHyperparameters",
     "SupervisedMethod",
     "FineTuneMethod",
+    "CreateFineTuningJobRequest",
+    "DeleteFineTuningCheckpointPermissionResponse",
+    "FineTuneEvent",
+    "FineTuneHyperparams",
+    "OpenAIFile",
+    "FineTune",
+    "FineTuningCheckpointPermission",
     "FineTuningJobError",
     "FineTuningJobHyperparameters",
     "FineTuningJobWandbIntegration",
     "FineTuningJobIntegration",
     "FineTuningJob",
+    "FineTuningJobCheckpointMetrics",
+    "FineTuningJobCheckpoint",
+    "FineTuningJobEvent",
+    "ListFineTuningCheckpointPermissionResponse",
+    "ListFineTuningJobCheckpointsResponse",
+    "ListFineTuningJobEventsResponse",
+    "ListPaginatedFineTuningJobsResponse",
+    "RunGraderRequest",
+    "RunGraderResponseMetadataErrors",
+    "RunGraderResponseMetadata",
+    "RunGraderResponse",
+    "ValidateGraderRequest",
+    "ValidateGraderResponse",
+    "WebhookFineTuningJobCancelledData",
+    "WebhookFineTuningJobCancelled",
+    "WebhookFineTuningJobFailedData",
+    "WebhookFineTuningJobFailed",
+    "WebhookFineTuningJobSucceededData",
+    "WebhookFineTuningJobSucceeded",
 ]
 CLASS_STYLES: dict[str, dict[str, Any]] = {
     "dataclass": dataclass_models.MODELS,
@@ -112,6 +153,59 @@ def open_enum(values: list[str]) -> st.SearchStrategy[str]:
     return st.sampled_from(values) | TEXT.filter(lambda s: s not in values)
 
 
+def create_fine_tuning_checkpoint_permission_request_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """CreateFineTuningCheckpointPermissionRequest documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "project_ids": st.lists(TEXT, max_size=3),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def create_fine_tuning_job_request_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """CreateFineTuningJobRequestHyperparameters documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "batch_size": st.just("auto") | INTS,
+        "learning_rate_multiplier": st.just("auto") | NUMBERS,
+        "n_epochs": st.just("auto") | INTS,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def create_fine_tuning_job_request_integration_wandb_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """CreateFineTuningJobRequestIntegrationWandb documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "project": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "name": st.none() | TEXT,
+        "entity": st.none() | TEXT,
+        "tags": st.lists(TEXT, max_size=3),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def create_fine_tuning_job_request_integration_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """CreateFineTuningJobRequestIntegration documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("wandb"),
+        "wandb": st.deferred(create_fine_tuning_job_request_integration_wandb_payloads),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
 def dpo_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """DpoHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
@@ -131,6 +225,355 @@ def dpo_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
         "hyperparameters": st.deferred(dpo_hyperparameters_payloads),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def reinforcement_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ReinforcementHyperparameters documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "batch_size": st.just("auto") | INTS,
+        "learning_rate_multiplier": st.just("auto") | NUMBERS,
+        "n_epochs": st.just("auto") | INTS,
+        "reasoning_effort": open_enum(["default", "low", "medium", "high"]),
+        "compute_multiplier": st.just("auto") | NUMBERS,
+        "eval_interval": st.just("auto") | INTS,
+        "eval_samples": st.just("auto") | INTS,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def eval_item_content_output_text_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """EvalItemContentOutputText documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("output_text"),
+        "text": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def eval_item_input_image_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """EvalItemInputImage documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("input_image"),
+        "image_url": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "detail": TEXT,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def input_audio_input_audio_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """InputAudioInputAudio documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "data": TEXT,
+        "format": open_enum(["mp3", "wav"]),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def input_audio_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """InputAudio documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("input_audio"),
+        "input_audio": st.deferred(input_audio_input_audio_payloads),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def prompt_cache_breakpoint_config_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """PromptCacheBreakpointConfig documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "mode": st.just("explicit"),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def input_text_content_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """InputTextContent documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("input_text"),
+        "text": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "prompt_cache_breakpoint": st.deferred(prompt_cache_breakpoint_config_payloads),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def eval_item_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """EvalItem documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "role": open_enum(["user", "assistant", "system", "developer"]),
+        "content": TEXT
+        | (
+            st.deferred(input_text_content_payloads)
+            | st.deferred(eval_item_content_output_text_payloads)
+            | st.deferred(eval_item_input_image_payloads)
+            | st.deferred(input_audio_payloads)
+        )
+        | (
+            st.lists(
+                TEXT
+                | (
+                    st.deferred(input_text_content_payloads)
+                    | st.deferred(eval_item_content_output_text_payloads)
+                    | st.deferred(eval_item_input_image_payloads)
+                    | st.deferred(input_audio_payloads)
+                ),
+                max_size=3,
+            )
+        ),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("message"),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_label_model_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderLabelModel documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("label_model"),
+        "name": TEXT,
+        "model": TEXT,
+        "input": st.lists(st.deferred(eval_item_payloads), max_size=3),
+        "labels": st.lists(TEXT, max_size=3),
+        "passing_labels": st.lists(TEXT, max_size=3),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_python_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderPython documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("python"),
+        "name": TEXT,
+        "source": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "image_tag": TEXT,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_score_model_sampling_params_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderScoreModelSamplingParams documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "seed": st.none() | INTS,
+        "top_p": st.none() | NUMBERS,
+        "temperature": st.none() | NUMBERS,
+        "max_completions_tokens": st.none() | INTS,
+        "reasoning_effort": st.none()
+        | open_enum(["none", "minimal", "low", "medium", "high", "xhigh", "max"]),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_score_model_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderScoreModel documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("score_model"),
+        "name": TEXT,
+        "model": TEXT,
+        "input": st.lists(st.deferred(eval_item_payloads), max_size=3),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "sampling_params": st.deferred(grader_score_model_sampling_params_payloads),
+        "range": st.lists(NUMBERS, max_size=3),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_string_check_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderStringCheck documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("string_check"),
+        "name": TEXT,
+        "input": TEXT,
+        "reference": TEXT,
+        "operation": open_enum(["eq", "ne", "like", "ilike"]),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_text_similarity_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderTextSimilarity documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("text_similarity"),
+        "name": TEXT,
+        "input": TEXT,
+        "reference": TEXT,
+        "evaluation_metric": open_enum(
+            [
+                "cosine",
+                "fuzzy_match",
+                "bleu",
+                "gleu",
+                "meteor",
+                "rouge_1",
+                "rouge_2",
+                "rouge_3",
+                "rouge_4",
+                "rouge_5",
+                "rouge_l",
+            ]
+        ),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def grader_multi_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """GraderMulti documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": st.just("multi"),
+        "name": TEXT,
+        "graders": st.deferred(grader_string_check_payloads)
+        | st.deferred(grader_text_similarity_payloads)
+        | st.deferred(grader_python_payloads)
+        | st.deferred(grader_score_model_payloads)
+        | st.deferred(grader_label_model_payloads),
+        "calculate_output": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def reinforcement_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ReinforcementMethod documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "grader": st.deferred(grader_string_check_payloads)
+        | st.deferred(grader_text_similarity_payloads)
+        | st.deferred(grader_python_payloads)
+        | st.deferred(grader_score_model_payloads)
+        | st.deferred(grader_multi_payloads),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "hyperparameters": st.deferred(reinforcement_hyperparameters_payloads),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def supervised_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """SupervisedHyperparameters documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "batch_size": st.just("auto") | INTS,
+        "learning_rate_multiplier": st.just("auto") | NUMBERS,
+        "n_epochs": st.just("auto") | INTS,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def supervised_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """SupervisedMethod documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "hyperparameters": st.deferred(supervised_hyperparameters_payloads),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def fine_tune_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """FineTuneMethod documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "type": open_enum(["supervised", "dpo", "reinforcement"]),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "supervised": st.deferred(supervised_method_payloads),
+        "dpo": st.deferred(dpo_method_payloads),
+        "reinforcement": st.deferred(reinforcement_method_payloads),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def create_fine_tuning_job_request_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """CreateFineTuningJobRequest documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "model": TEXT,
+        "training_file": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "hyperparameters": st.deferred(create_fine_tuning_job_request_hyperparameters_payloads),
+        "suffix": st.none() | TEXT,
+        "validation_file": st.none() | TEXT,
+        "integrations": st.none()
+        | st.lists(st.deferred(create_fine_tuning_job_request_integration_payloads), max_size=3),
+        "seed": st.none() | INTS,
+        "method": st.deferred(fine_tune_method_payloads),
+        "metadata": st.none() | st.dictionaries(KEYS, TEXT, max_size=3),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def delete_fine_tuning_checkpoint_permission_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """DeleteFineTuningCheckpointPermissionResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "id": TEXT,
+        "object": st.just("checkpoint.permission"),
+        "deleted": st.booleans(),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -213,69 +656,15 @@ def fine_tune_payloads() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(required, optional=optional)
 
 
-def reinforcement_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
-    """ReinforcementHyperparameters documents: required keys always, optional keys sometimes."""
-    required: dict[str, st.SearchStrategy[Any]] = {}
-    optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch_size": st.just("auto") | INTS,
-        "compute_multiplier": st.just("auto") | NUMBERS,
-        "eval_interval": st.just("auto") | INTS,
-        "eval_samples": st.just("auto") | INTS,
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
-        "reasoning_effort": open_enum(["default", "low", "medium", "high"]),
-        "unknown_key_1": JSON_VALUES,
-        "unknown_key_2": JSON_VALUES,
-    }
-    return st.fixed_dictionaries(required, optional=optional)
-
-
-def reinforcement_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
-    """ReinforcementMethod documents: required keys always, optional keys sometimes."""
+def fine_tuning_checkpoint_permission_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """FineTuningCheckpointPermission documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {
-        "grader": st.dictionaries(KEYS, JSON_NOT_NULL, max_size=3),
+        "id": TEXT,
+        "created_at": INTS,
+        "project_id": TEXT,
+        "object": st.just("checkpoint.permission"),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "hyperparameters": st.deferred(reinforcement_hyperparameters_payloads),
-        "unknown_key_1": JSON_VALUES,
-        "unknown_key_2": JSON_VALUES,
-    }
-    return st.fixed_dictionaries(required, optional=optional)
-
-
-def supervised_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
-    """SupervisedHyperparameters documents: required keys always, optional keys sometimes."""
-    required: dict[str, st.SearchStrategy[Any]] = {}
-    optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch_size": st.just("auto") | INTS,
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
-        "unknown_key_1": JSON_VALUES,
-        "unknown_key_2": JSON_VALUES,
-    }
-    return st.fixed_dictionaries(required, optional=optional)
-
-
-def supervised_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
-    """SupervisedMethod documents: required keys always, optional keys sometimes."""
-    required: dict[str, st.SearchStrategy[Any]] = {}
-    optional: dict[str, st.SearchStrategy[Any]] = {
-        "hyperparameters": st.deferred(supervised_hyperparameters_payloads),
-        "unknown_key_1": JSON_VALUES,
-        "unknown_key_2": JSON_VALUES,
-    }
-    return st.fixed_dictionaries(required, optional=optional)
-
-
-def fine_tune_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
-    """FineTuneMethod documents: required keys always, optional keys sometimes."""
-    required: dict[str, st.SearchStrategy[Any]] = {
-        "type": open_enum(["supervised", "dpo", "reinforcement"]),
-    }
-    optional: dict[str, st.SearchStrategy[Any]] = {
-        "supervised": st.deferred(supervised_method_payloads),
-        "dpo": st.deferred(dpo_method_payloads),
-        "reinforcement": st.deferred(reinforcement_method_payloads),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -300,9 +689,9 @@ def fine_tuning_job_hyperparameters_payloads() -> st.SearchStrategy[dict[str, An
     """FineTuningJobHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "n_epochs": st.just("auto") | INTS,
         "batch_size": st.none() | (st.just("auto") | INTS),
         "learning_rate_multiplier": st.just("auto") | NUMBERS,
+        "n_epochs": st.just("auto") | INTS,
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -367,23 +756,367 @@ def fine_tuning_job_payloads() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(required, optional=optional)
 
 
+def fine_tuning_job_checkpoint_metrics_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """FineTuningJobCheckpointMetrics documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "step": NUMBERS,
+        "train_loss": NUMBERS,
+        "train_mean_token_accuracy": NUMBERS,
+        "valid_loss": NUMBERS,
+        "valid_mean_token_accuracy": NUMBERS,
+        "full_valid_loss": NUMBERS,
+        "full_valid_mean_token_accuracy": NUMBERS,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def fine_tuning_job_checkpoint_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """FineTuningJobCheckpoint documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "id": TEXT,
+        "created_at": INTS,
+        "fine_tuned_model_checkpoint": TEXT,
+        "step_number": INTS,
+        "metrics": st.deferred(fine_tuning_job_checkpoint_metrics_payloads),
+        "fine_tuning_job_id": TEXT,
+        "object": st.just("fine_tuning.job.checkpoint"),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def fine_tuning_job_event_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """FineTuningJobEvent documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "object": st.just("fine_tuning.job.event"),
+        "id": TEXT,
+        "created_at": INTS,
+        "level": open_enum(["info", "warn", "error"]),
+        "message": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "type": open_enum(["message", "metrics"]),
+        "data": JSON_OBJECTS,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def list_fine_tuning_checkpoint_permission_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ListFineTuningCheckpointPermissionResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "data": st.lists(st.deferred(fine_tuning_checkpoint_permission_payloads), max_size=3),
+        "object": st.just("list"),
+        "has_more": st.booleans(),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "first_id": st.none() | TEXT,
+        "last_id": st.none() | TEXT,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def list_fine_tuning_job_checkpoints_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ListFineTuningJobCheckpointsResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "data": st.lists(st.deferred(fine_tuning_job_checkpoint_payloads), max_size=3),
+        "object": st.just("list"),
+        "has_more": st.booleans(),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "first_id": st.none() | TEXT,
+        "last_id": st.none() | TEXT,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def list_fine_tuning_job_events_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ListFineTuningJobEventsResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "data": st.lists(st.deferred(fine_tuning_job_event_payloads), max_size=3),
+        "object": st.just("list"),
+        "has_more": st.booleans(),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def list_paginated_fine_tuning_jobs_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ListPaginatedFineTuningJobsResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "data": st.lists(st.deferred(fine_tuning_job_payloads), max_size=3),
+        "has_more": st.booleans(),
+        "object": st.just("list"),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def run_grader_request_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """RunGraderRequest documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "grader": st.deferred(grader_string_check_payloads)
+        | st.deferred(grader_text_similarity_payloads)
+        | st.deferred(grader_python_payloads)
+        | st.deferred(grader_score_model_payloads)
+        | st.deferred(grader_multi_payloads),
+        "model_sample": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "item": JSON_OBJECTS,
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def run_grader_response_metadata_errors_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """RunGraderResponseMetadataErrors documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "formula_parse_error": st.booleans(),
+        "sample_parse_error": st.booleans(),
+        "truncated_observation_error": st.booleans(),
+        "unresponsive_reward_error": st.booleans(),
+        "invalid_variable_error": st.booleans(),
+        "other_error": st.booleans(),
+        "python_grader_server_error": st.booleans(),
+        "python_grader_server_error_type": st.none() | TEXT,
+        "python_grader_runtime_error": st.booleans(),
+        "python_grader_runtime_error_details": st.none() | TEXT,
+        "model_grader_server_error": st.booleans(),
+        "model_grader_refusal_error": st.booleans(),
+        "model_grader_parse_error": st.booleans(),
+        "model_grader_server_error_details": st.none() | TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def run_grader_response_metadata_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """RunGraderResponseMetadata documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "name": TEXT,
+        "type": TEXT,
+        "errors": st.deferred(run_grader_response_metadata_errors_payloads),
+        "execution_time": NUMBERS,
+        "scores": JSON_OBJECTS,
+        "token_usage": st.none() | INTS,
+        "sampled_model_name": st.none() | TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def run_grader_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """RunGraderResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "reward": NUMBERS,
+        "metadata": st.deferred(run_grader_response_metadata_payloads),
+        "sub_rewards": JSON_OBJECTS,
+        "model_grader_token_usage_per_model": JSON_OBJECTS,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def validate_grader_request_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ValidateGraderRequest documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "grader": st.deferred(grader_string_check_payloads)
+        | st.deferred(grader_text_similarity_payloads)
+        | st.deferred(grader_python_payloads)
+        | st.deferred(grader_score_model_payloads)
+        | st.deferred(grader_multi_payloads),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def validate_grader_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """ValidateGraderResponse documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "grader": st.deferred(grader_string_check_payloads)
+        | st.deferred(grader_text_similarity_payloads)
+        | st.deferred(grader_python_payloads)
+        | st.deferred(grader_score_model_payloads)
+        | st.deferred(grader_multi_payloads),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def webhook_fine_tuning_job_cancelled_data_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """WebhookFineTuningJobCancelledData documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "id": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def webhook_fine_tuning_job_cancelled_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """WebhookFineTuningJobCancelled documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "created_at": INTS,
+        "id": TEXT,
+        "data": st.deferred(webhook_fine_tuning_job_cancelled_data_payloads),
+        "type": st.just("fine_tuning.job.cancelled"),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "object": st.just("event"),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def webhook_fine_tuning_job_failed_data_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """WebhookFineTuningJobFailedData documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "id": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def webhook_fine_tuning_job_failed_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """WebhookFineTuningJobFailed documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "created_at": INTS,
+        "id": TEXT,
+        "data": st.deferred(webhook_fine_tuning_job_failed_data_payloads),
+        "type": st.just("fine_tuning.job.failed"),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "object": st.just("event"),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def webhook_fine_tuning_job_succeeded_data_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """WebhookFineTuningJobSucceededData documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "id": TEXT,
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def webhook_fine_tuning_job_succeeded_payloads() -> st.SearchStrategy[dict[str, Any]]:
+    """WebhookFineTuningJobSucceeded documents: required keys always, optional keys sometimes."""
+    required: dict[str, st.SearchStrategy[Any]] = {
+        "created_at": INTS,
+        "id": TEXT,
+        "data": st.deferred(webhook_fine_tuning_job_succeeded_data_payloads),
+        "type": st.just("fine_tuning.job.succeeded"),
+    }
+    optional: dict[str, st.SearchStrategy[Any]] = {
+        "object": st.just("event"),
+        "unknown_key_1": JSON_VALUES,
+        "unknown_key_2": JSON_VALUES,
+    }
+    return st.fixed_dictionaries(required, optional=optional)
+
+
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[dict[str, Any]]]] = {
+    "CreateFineTuningCheckpointPermissionRequest": create_fine_tuning_checkpoint_permission_request_payloads,
+    "CreateFineTuningJobRequestHyperparameters": create_fine_tuning_job_request_hyperparameters_payloads,
+    "CreateFineTuningJobRequestIntegrationWandb": create_fine_tuning_job_request_integration_wandb_payloads,
+    "CreateFineTuningJobRequestIntegration": create_fine_tuning_job_request_integration_payloads,
     "DpoHyperparameters": dpo_hyperparameters_payloads,
     "DpoMethod": dpo_method_payloads,
-    "FineTuneEvent": fine_tune_event_payloads,
-    "FineTuneHyperparams": fine_tune_hyperparams_payloads,
-    "OpenAIFile": open_ai_file_payloads,
-    "FineTune": fine_tune_payloads,
     "ReinforcementHyperparameters": reinforcement_hyperparameters_payloads,
+    "EvalItemContentOutputText": eval_item_content_output_text_payloads,
+    "EvalItemInputImage": eval_item_input_image_payloads,
+    "InputAudioInputAudio": input_audio_input_audio_payloads,
+    "InputAudio": input_audio_payloads,
+    "PromptCacheBreakpointConfig": prompt_cache_breakpoint_config_payloads,
+    "InputTextContent": input_text_content_payloads,
+    "EvalItem": eval_item_payloads,
+    "GraderLabelModel": grader_label_model_payloads,
+    "GraderPython": grader_python_payloads,
+    "GraderScoreModelSamplingParams": grader_score_model_sampling_params_payloads,
+    "GraderScoreModel": grader_score_model_payloads,
+    "GraderStringCheck": grader_string_check_payloads,
+    "GraderTextSimilarity": grader_text_similarity_payloads,
+    "GraderMulti": grader_multi_payloads,
     "ReinforcementMethod": reinforcement_method_payloads,
     "SupervisedHyperparameters": supervised_hyperparameters_payloads,
     "SupervisedMethod": supervised_method_payloads,
     "FineTuneMethod": fine_tune_method_payloads,
+    "CreateFineTuningJobRequest": create_fine_tuning_job_request_payloads,
+    "DeleteFineTuningCheckpointPermissionResponse": delete_fine_tuning_checkpoint_permission_response_payloads,
+    "FineTuneEvent": fine_tune_event_payloads,
+    "FineTuneHyperparams": fine_tune_hyperparams_payloads,
+    "OpenAIFile": open_ai_file_payloads,
+    "FineTune": fine_tune_payloads,
+    "FineTuningCheckpointPermission": fine_tuning_checkpoint_permission_payloads,
     "FineTuningJobError": fine_tuning_job_error_payloads,
     "FineTuningJobHyperparameters": fine_tuning_job_hyperparameters_payloads,
     "FineTuningJobWandbIntegration": fine_tuning_job_wandb_integration_payloads,
     "FineTuningJobIntegration": fine_tuning_job_integration_payloads,
     "FineTuningJob": fine_tuning_job_payloads,
+    "FineTuningJobCheckpointMetrics": fine_tuning_job_checkpoint_metrics_payloads,
+    "FineTuningJobCheckpoint": fine_tuning_job_checkpoint_payloads,
+    "FineTuningJobEvent": fine_tuning_job_event_payloads,
+    "ListFineTuningCheckpointPermissionResponse": list_fine_tuning_checkpoint_permission_response_payloads,
+    "ListFineTuningJobCheckpointsResponse": list_fine_tuning_job_checkpoints_response_payloads,
+    "ListFineTuningJobEventsResponse": list_fine_tuning_job_events_response_payloads,
+    "ListPaginatedFineTuningJobsResponse": list_paginated_fine_tuning_jobs_response_payloads,
+    "RunGraderRequest": run_grader_request_payloads,
+    "RunGraderResponseMetadataErrors": run_grader_response_metadata_errors_payloads,
+    "RunGraderResponseMetadata": run_grader_response_metadata_payloads,
+    "RunGraderResponse": run_grader_response_payloads,
+    "ValidateGraderRequest": validate_grader_request_payloads,
+    "ValidateGraderResponse": validate_grader_response_payloads,
+    "WebhookFineTuningJobCancelledData": webhook_fine_tuning_job_cancelled_data_payloads,
+    "WebhookFineTuningJobCancelled": webhook_fine_tuning_job_cancelled_payloads,
+    "WebhookFineTuningJobFailedData": webhook_fine_tuning_job_failed_data_payloads,
+    "WebhookFineTuningJobFailed": webhook_fine_tuning_job_failed_payloads,
+    "WebhookFineTuningJobSucceededData": webhook_fine_tuning_job_succeeded_data_payloads,
+    "WebhookFineTuningJobSucceeded": webhook_fine_tuning_job_succeeded_payloads,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -394,6 +1127,72 @@ EXAMPLES: list[Any] = [
         "DpoHyperparameters",
         {"beta": 0.1, "batch_size": "auto", "learning_rate_multiplier": "auto", "n_epochs": "auto"},
         id="DpoHyperparameters-dpo_hyperparameters.md:13",
+    ),
+    pytest.param(
+        "ReinforcementHyperparameters",
+        {
+            "batch_size": "auto",
+            "compute_multiplier": "auto",
+            "eval_interval": "auto",
+            "eval_samples": "auto",
+            "learning_rate_multiplier": "auto",
+            "n_epochs": "auto",
+            "reasoning_effort": "medium",
+        },
+        id="ReinforcementHyperparameters-reinforcement_hyperparameters.md:16",
+    ),
+    pytest.param(
+        "GraderLabelModel",
+        {
+            "name": "First label grader",
+            "type": "label_model",
+            "model": "gpt-4o-2024-08-06",
+            "input": [
+                {
+                    "type": "message",
+                    "role": "system",
+                    "content": {
+                        "type": "input_text",
+                        "text": "Classify the sentiment of the following statement as one of positive, neutral, or negative",
+                    },
+                },
+                {
+                    "type": "message",
+                    "role": "user",
+                    "content": {"type": "input_text", "text": "Statement: {{item.response}}"},
+                },
+            ],
+            "passing_labels": ["positive"],
+            "labels": ["positive", "neutral", "negative"],
+        },
+        id="GraderLabelModel-openai-finetuning.yaml:1165",
+    ),
+    pytest.param(
+        "GraderStringCheck",
+        {
+            "type": "string_check",
+            "name": "Example string check grader",
+            "input": "{{sample.output_text}}",
+            "reference": "{{item.label}}",
+            "operation": "eq",
+        },
+        id="GraderStringCheck-openai-finetuning.yaml:1448",
+    ),
+    pytest.param(
+        "GraderTextSimilarity",
+        {
+            "type": "text_similarity",
+            "name": "Example text similarity grader",
+            "input": "{{sample.output_text}}",
+            "reference": "{{item.label}}",
+            "evaluation_metric": "fuzzy_match",
+        },
+        id="GraderTextSimilarity-openai-finetuning.yaml:1510",
+    ),
+    pytest.param(
+        "SupervisedHyperparameters",
+        {"batch_size": "auto", "learning_rate_multiplier": "auto", "n_epochs": 3},
+        id="SupervisedHyperparameters-supervised_hyperparameters.md:12",
     ),
     pytest.param(
         "FineTuneEvent",
@@ -487,22 +1286,14 @@ EXAMPLES: list[Any] = [
         id="FineTune-fine_tune_legacy.md:23",
     ),
     pytest.param(
-        "ReinforcementHyperparameters",
+        "FineTuningCheckpointPermission",
         {
-            "batch_size": "auto",
-            "compute_multiplier": "auto",
-            "eval_interval": "auto",
-            "eval_samples": "auto",
-            "learning_rate_multiplier": "auto",
-            "n_epochs": "auto",
-            "reasoning_effort": "medium",
+            "object": "checkpoint.permission",
+            "id": "cp_zc4Q7MP6XxulcVzj4MZdwsAB",
+            "created_at": 1712211699,
+            "project_id": "proj_abGMw1llN8IrBb6SvvY5A1iH",
         },
-        id="ReinforcementHyperparameters-reinforcement_hyperparameters.md:16",
-    ),
-    pytest.param(
-        "SupervisedHyperparameters",
-        {"batch_size": "auto", "learning_rate_multiplier": "auto", "n_epochs": 3},
-        id="SupervisedHyperparameters-supervised_hyperparameters.md:12",
+        id="FineTuningCheckpointPermission-openai-finetuning.yaml:685",
     ),
     pytest.param(
         "FineTuningJobError",
@@ -565,11 +1356,64 @@ EXAMPLES: list[Any] = [
         },
         id="FineTuningJob-004_378cb8924c8fba4c.txt:11",
     ),
+    pytest.param(
+        "FineTuningJobCheckpoint",
+        {
+            "object": "fine_tuning.job.checkpoint",
+            "id": "ftckpt_qtZ5Gyk4BLq1SfLFWp3RtO3P",
+            "created_at": 1712211699,
+            "fine_tuned_model_checkpoint": "ft:gpt-4o-mini-2024-07-18:my-org:custom_suffix:9ABel2dg:ckpt-step-88",
+            "fine_tuning_job_id": "ftjob-fpbNQ3H1GrMehXRf8cO97xTN",
+            "metrics": {
+                "step": 88,
+                "train_loss": 0.478,
+                "train_mean_token_accuracy": 0.924,
+                "valid_loss": 10.112,
+                "valid_mean_token_accuracy": 0.145,
+                "full_valid_loss": 0.567,
+                "full_valid_mean_token_accuracy": 0.944,
+            },
+            "step_number": 88,
+        },
+        id="FineTuningJobCheckpoint-openai-finetuning.yaml:1046",
+    ),
+    pytest.param(
+        "WebhookFineTuningJobCancelled",
+        {
+            "id": "evt_abc123",
+            "type": "fine_tuning.job.cancelled",
+            "created_at": 1719168000,
+            "data": {"id": "ftjob_abc123"},
+        },
+        id="WebhookFineTuningJobCancelled-openai-finetuning.yaml:1905",
+    ),
+    pytest.param(
+        "WebhookFineTuningJobFailed",
+        {
+            "id": "evt_abc123",
+            "type": "fine_tuning.job.failed",
+            "created_at": 1719168000,
+            "data": {"id": "ftjob_abc123"},
+        },
+        id="WebhookFineTuningJobFailed-openai-finetuning.yaml:1962",
+    ),
+    pytest.param(
+        "WebhookFineTuningJobSucceeded",
+        {
+            "id": "evt_abc123",
+            "type": "fine_tuning.job.succeeded",
+            "created_at": 1719168000,
+            "data": {"id": "ftjob_abc123"},
+        },
+        id="WebhookFineTuningJobSucceeded-openai-finetuning.yaml:2020",
+    ),
 ]
 # examples that do not fit the merged model: (id, first problem)
 SKIPPED_EXAMPLES: list[tuple[str, str]] = [
+    ("GraderMulti-openai-finetuning.yaml:1231", "graders: expected an object, got list"),
     ("FineTuningJob-000_62d1526908dff564.txt:26", "error: required key is missing"),
     ("FineTuningJob-003_d9b8598430d1132a.txt:64", "error: required key is missing"),
+    ("FineTuningJob-openai-finetuning.yaml:949", "error: required key is missing"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -577,6 +1421,177 @@ SKIPPED_EXAMPLES: list[tuple[str, str]] = [
 # the key at path, "set" puts value there
 
 MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
+    "CreateFineTuningCheckpointPermissionRequest": [
+        (
+            "CreateFineTuningCheckpointPermissionRequest-project_ids-missing",
+            ("project_ids",),
+            "delete",
+            None,
+            "project_ids",
+        ),
+        (
+            "CreateFineTuningCheckpointPermissionRequest-project_ids-null",
+            ("project_ids",),
+            "set",
+            None,
+            "project_ids",
+        ),
+        (
+            "CreateFineTuningCheckpointPermissionRequest-project_ids-str",
+            ("project_ids",),
+            "set",
+            "x",
+            "project_ids",
+        ),
+        (
+            "CreateFineTuningCheckpointPermissionRequest-project_ids-object",
+            ("project_ids",),
+            "set",
+            {},
+            "project_ids",
+        ),
+        (
+            "CreateFineTuningCheckpointPermissionRequest-project_ids-item-int",
+            ("project_ids",),
+            "set",
+            [5],
+            "project_ids",
+        ),
+    ],
+    "CreateFineTuningJobRequestHyperparameters": [
+        (
+            "CreateFineTuningJobRequestHyperparameters-batch_size-null",
+            ("batch_size",),
+            "set",
+            None,
+            "batch_size",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-batch_size-str",
+            ("batch_size",),
+            "set",
+            "auto-unknown",
+            "batch_size",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-batch_size-list",
+            ("batch_size",),
+            "set",
+            ["auto"],
+            "batch_size",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-batch_size-bool",
+            ("batch_size",),
+            "set",
+            True,
+            "batch_size",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-batch_size-float",
+            ("batch_size",),
+            "set",
+            1.5,
+            "batch_size",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-learning_rate_multiplier-null",
+            ("learning_rate_multiplier",),
+            "set",
+            None,
+            "learning_rate_multiplier",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-learning_rate_multiplier-str",
+            ("learning_rate_multiplier",),
+            "set",
+            "auto-unknown",
+            "learning_rate_multiplier",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-learning_rate_multiplier-list",
+            ("learning_rate_multiplier",),
+            "set",
+            ["auto"],
+            "learning_rate_multiplier",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-learning_rate_multiplier-bool",
+            ("learning_rate_multiplier",),
+            "set",
+            True,
+            "learning_rate_multiplier",
+        ),
+        ("CreateFineTuningJobRequestHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
+        (
+            "CreateFineTuningJobRequestHyperparameters-n_epochs-str",
+            ("n_epochs",),
+            "set",
+            "auto-unknown",
+            "n_epochs",
+        ),
+        (
+            "CreateFineTuningJobRequestHyperparameters-n_epochs-list",
+            ("n_epochs",),
+            "set",
+            ["auto"],
+            "n_epochs",
+        ),
+        ("CreateFineTuningJobRequestHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
+        ("CreateFineTuningJobRequestHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
+    ],
+    "CreateFineTuningJobRequestIntegrationWandb": [
+        (
+            "CreateFineTuningJobRequestIntegrationWandb-project-missing",
+            ("project",),
+            "delete",
+            None,
+            "project",
+        ),
+        ("CreateFineTuningJobRequestIntegrationWandb-project-null", ("project",), "set", None, "project"),
+        ("CreateFineTuningJobRequestIntegrationWandb-project-int", ("project",), "set", 5, "project"),
+        ("CreateFineTuningJobRequestIntegrationWandb-project-list", ("project",), "set", ["x"], "project"),
+        ("CreateFineTuningJobRequestIntegrationWandb-name-int", ("name",), "set", 5, "name"),
+        ("CreateFineTuningJobRequestIntegrationWandb-name-list", ("name",), "set", ["x"], "name"),
+        ("CreateFineTuningJobRequestIntegrationWandb-entity-int", ("entity",), "set", 5, "entity"),
+        ("CreateFineTuningJobRequestIntegrationWandb-entity-list", ("entity",), "set", ["x"], "entity"),
+        ("CreateFineTuningJobRequestIntegrationWandb-tags-null", ("tags",), "set", None, "tags"),
+        ("CreateFineTuningJobRequestIntegrationWandb-tags-str", ("tags",), "set", "x", "tags"),
+        ("CreateFineTuningJobRequestIntegrationWandb-tags-object", ("tags",), "set", {}, "tags"),
+        ("CreateFineTuningJobRequestIntegrationWandb-tags-item-int", ("tags",), "set", [5], "tags"),
+    ],
+    "CreateFineTuningJobRequestIntegration": [
+        ("CreateFineTuningJobRequestIntegration-type-missing", ("type",), "delete", None, "type"),
+        ("CreateFineTuningJobRequestIntegration-type-null", ("type",), "set", None, "type"),
+        ("CreateFineTuningJobRequestIntegration-type-str", ("type",), "set", "wandb-unknown", "type"),
+        ("CreateFineTuningJobRequestIntegration-type-list", ("type",), "set", ["wandb"], "type"),
+        ("CreateFineTuningJobRequestIntegration-wandb-missing", ("wandb",), "delete", None, "wandb"),
+        ("CreateFineTuningJobRequestIntegration-wandb-null", ("wandb",), "set", None, "wandb"),
+        ("CreateFineTuningJobRequestIntegration-wandb-str", ("wandb",), "set", "x", "wandb"),
+        ("CreateFineTuningJobRequestIntegration-wandb-list", ("wandb",), "set", [{}], "wandb"),
+        (
+            "CreateFineTuningJobRequestIntegration-wandb.project-missing",
+            ("wandb", "project"),
+            "delete",
+            None,
+            "wandb.project",
+        ),
+        ("CreateFineTuningJobRequestIntegration-wandb.name-int", ("wandb", "name"), "set", 5, "wandb.name"),
+        (
+            "CreateFineTuningJobRequestIntegration-wandb.entity-int",
+            ("wandb", "entity"),
+            "set",
+            5,
+            "wandb.entity",
+        ),
+        (
+            "CreateFineTuningJobRequestIntegration-wandb.tags-null",
+            ("wandb", "tags"),
+            "set",
+            None,
+            "wandb.tags",
+        ),
+    ],
     "DpoHyperparameters": [
         ("DpoHyperparameters-beta-null", ("beta",), "set", None, "beta"),
         ("DpoHyperparameters-beta-str", ("beta",), "set", "auto-unknown", "beta"),
@@ -625,6 +1640,614 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
         ("DpoMethod-hyperparameters-null", ("hyperparameters",), "set", None, "hyperparameters"),
         ("DpoMethod-hyperparameters-str", ("hyperparameters",), "set", "x", "hyperparameters"),
         ("DpoMethod-hyperparameters-list", ("hyperparameters",), "set", [{}], "hyperparameters"),
+    ],
+    "ReinforcementHyperparameters": [
+        ("ReinforcementHyperparameters-batch_size-null", ("batch_size",), "set", None, "batch_size"),
+        ("ReinforcementHyperparameters-batch_size-str", ("batch_size",), "set", "auto-unknown", "batch_size"),
+        ("ReinforcementHyperparameters-batch_size-list", ("batch_size",), "set", ["auto"], "batch_size"),
+        ("ReinforcementHyperparameters-batch_size-bool", ("batch_size",), "set", True, "batch_size"),
+        ("ReinforcementHyperparameters-batch_size-float", ("batch_size",), "set", 1.5, "batch_size"),
+        (
+            "ReinforcementHyperparameters-learning_rate_multiplier-null",
+            ("learning_rate_multiplier",),
+            "set",
+            None,
+            "learning_rate_multiplier",
+        ),
+        (
+            "ReinforcementHyperparameters-learning_rate_multiplier-str",
+            ("learning_rate_multiplier",),
+            "set",
+            "auto-unknown",
+            "learning_rate_multiplier",
+        ),
+        (
+            "ReinforcementHyperparameters-learning_rate_multiplier-list",
+            ("learning_rate_multiplier",),
+            "set",
+            ["auto"],
+            "learning_rate_multiplier",
+        ),
+        (
+            "ReinforcementHyperparameters-learning_rate_multiplier-bool",
+            ("learning_rate_multiplier",),
+            "set",
+            True,
+            "learning_rate_multiplier",
+        ),
+        ("ReinforcementHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
+        ("ReinforcementHyperparameters-n_epochs-str", ("n_epochs",), "set", "auto-unknown", "n_epochs"),
+        ("ReinforcementHyperparameters-n_epochs-list", ("n_epochs",), "set", ["auto"], "n_epochs"),
+        ("ReinforcementHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
+        ("ReinforcementHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
+        (
+            "ReinforcementHyperparameters-reasoning_effort-null",
+            ("reasoning_effort",),
+            "set",
+            None,
+            "reasoning_effort",
+        ),
+        (
+            "ReinforcementHyperparameters-reasoning_effort-int",
+            ("reasoning_effort",),
+            "set",
+            5,
+            "reasoning_effort",
+        ),
+        (
+            "ReinforcementHyperparameters-reasoning_effort-list",
+            ("reasoning_effort",),
+            "set",
+            ["default"],
+            "reasoning_effort",
+        ),
+        (
+            "ReinforcementHyperparameters-compute_multiplier-null",
+            ("compute_multiplier",),
+            "set",
+            None,
+            "compute_multiplier",
+        ),
+        (
+            "ReinforcementHyperparameters-compute_multiplier-str",
+            ("compute_multiplier",),
+            "set",
+            "auto-unknown",
+            "compute_multiplier",
+        ),
+        (
+            "ReinforcementHyperparameters-compute_multiplier-list",
+            ("compute_multiplier",),
+            "set",
+            ["auto"],
+            "compute_multiplier",
+        ),
+        (
+            "ReinforcementHyperparameters-compute_multiplier-bool",
+            ("compute_multiplier",),
+            "set",
+            True,
+            "compute_multiplier",
+        ),
+        ("ReinforcementHyperparameters-eval_interval-null", ("eval_interval",), "set", None, "eval_interval"),
+        (
+            "ReinforcementHyperparameters-eval_interval-str",
+            ("eval_interval",),
+            "set",
+            "auto-unknown",
+            "eval_interval",
+        ),
+        (
+            "ReinforcementHyperparameters-eval_interval-list",
+            ("eval_interval",),
+            "set",
+            ["auto"],
+            "eval_interval",
+        ),
+        ("ReinforcementHyperparameters-eval_interval-bool", ("eval_interval",), "set", True, "eval_interval"),
+        ("ReinforcementHyperparameters-eval_interval-float", ("eval_interval",), "set", 1.5, "eval_interval"),
+        ("ReinforcementHyperparameters-eval_samples-null", ("eval_samples",), "set", None, "eval_samples"),
+        (
+            "ReinforcementHyperparameters-eval_samples-str",
+            ("eval_samples",),
+            "set",
+            "auto-unknown",
+            "eval_samples",
+        ),
+        (
+            "ReinforcementHyperparameters-eval_samples-list",
+            ("eval_samples",),
+            "set",
+            ["auto"],
+            "eval_samples",
+        ),
+        ("ReinforcementHyperparameters-eval_samples-bool", ("eval_samples",), "set", True, "eval_samples"),
+        ("ReinforcementHyperparameters-eval_samples-float", ("eval_samples",), "set", 1.5, "eval_samples"),
+    ],
+    "EvalItemContentOutputText": [
+        ("EvalItemContentOutputText-type-missing", ("type",), "delete", None, "type"),
+        ("EvalItemContentOutputText-type-null", ("type",), "set", None, "type"),
+        ("EvalItemContentOutputText-type-str", ("type",), "set", "output_text-unknown", "type"),
+        ("EvalItemContentOutputText-type-list", ("type",), "set", ["output_text"], "type"),
+        ("EvalItemContentOutputText-text-missing", ("text",), "delete", None, "text"),
+        ("EvalItemContentOutputText-text-null", ("text",), "set", None, "text"),
+        ("EvalItemContentOutputText-text-int", ("text",), "set", 5, "text"),
+        ("EvalItemContentOutputText-text-list", ("text",), "set", ["x"], "text"),
+    ],
+    "EvalItemInputImage": [
+        ("EvalItemInputImage-type-missing", ("type",), "delete", None, "type"),
+        ("EvalItemInputImage-type-null", ("type",), "set", None, "type"),
+        ("EvalItemInputImage-type-str", ("type",), "set", "input_image-unknown", "type"),
+        ("EvalItemInputImage-type-list", ("type",), "set", ["input_image"], "type"),
+        ("EvalItemInputImage-image_url-missing", ("image_url",), "delete", None, "image_url"),
+        ("EvalItemInputImage-image_url-null", ("image_url",), "set", None, "image_url"),
+        ("EvalItemInputImage-image_url-int", ("image_url",), "set", 5, "image_url"),
+        ("EvalItemInputImage-image_url-list", ("image_url",), "set", ["x"], "image_url"),
+        ("EvalItemInputImage-detail-null", ("detail",), "set", None, "detail"),
+        ("EvalItemInputImage-detail-int", ("detail",), "set", 5, "detail"),
+        ("EvalItemInputImage-detail-list", ("detail",), "set", ["x"], "detail"),
+    ],
+    "InputAudioInputAudio": [
+        ("InputAudioInputAudio-data-missing", ("data",), "delete", None, "data"),
+        ("InputAudioInputAudio-data-null", ("data",), "set", None, "data"),
+        ("InputAudioInputAudio-data-int", ("data",), "set", 5, "data"),
+        ("InputAudioInputAudio-data-list", ("data",), "set", ["x"], "data"),
+        ("InputAudioInputAudio-format-missing", ("format",), "delete", None, "format"),
+        ("InputAudioInputAudio-format-null", ("format",), "set", None, "format"),
+        ("InputAudioInputAudio-format-int", ("format",), "set", 5, "format"),
+        ("InputAudioInputAudio-format-list", ("format",), "set", ["mp3"], "format"),
+    ],
+    "InputAudio": [
+        ("InputAudio-type-missing", ("type",), "delete", None, "type"),
+        ("InputAudio-type-null", ("type",), "set", None, "type"),
+        ("InputAudio-type-str", ("type",), "set", "input_audio-unknown", "type"),
+        ("InputAudio-type-list", ("type",), "set", ["input_audio"], "type"),
+        ("InputAudio-input_audio-missing", ("input_audio",), "delete", None, "input_audio"),
+        ("InputAudio-input_audio-null", ("input_audio",), "set", None, "input_audio"),
+        ("InputAudio-input_audio-str", ("input_audio",), "set", "x", "input_audio"),
+        ("InputAudio-input_audio-list", ("input_audio",), "set", [{}], "input_audio"),
+        ("InputAudio-input_audio.data-missing", ("input_audio", "data"), "delete", None, "input_audio.data"),
+        (
+            "InputAudio-input_audio.format-missing",
+            ("input_audio", "format"),
+            "delete",
+            None,
+            "input_audio.format",
+        ),
+    ],
+    "PromptCacheBreakpointConfig": [
+        ("PromptCacheBreakpointConfig-mode-missing", ("mode",), "delete", None, "mode"),
+        ("PromptCacheBreakpointConfig-mode-null", ("mode",), "set", None, "mode"),
+        ("PromptCacheBreakpointConfig-mode-str", ("mode",), "set", "explicit-unknown", "mode"),
+        ("PromptCacheBreakpointConfig-mode-list", ("mode",), "set", ["explicit"], "mode"),
+    ],
+    "InputTextContent": [
+        ("InputTextContent-type-missing", ("type",), "delete", None, "type"),
+        ("InputTextContent-type-null", ("type",), "set", None, "type"),
+        ("InputTextContent-type-str", ("type",), "set", "input_text-unknown", "type"),
+        ("InputTextContent-type-list", ("type",), "set", ["input_text"], "type"),
+        ("InputTextContent-text-missing", ("text",), "delete", None, "text"),
+        ("InputTextContent-text-null", ("text",), "set", None, "text"),
+        ("InputTextContent-text-int", ("text",), "set", 5, "text"),
+        ("InputTextContent-text-list", ("text",), "set", ["x"], "text"),
+        (
+            "InputTextContent-prompt_cache_breakpoint-null",
+            ("prompt_cache_breakpoint",),
+            "set",
+            None,
+            "prompt_cache_breakpoint",
+        ),
+        (
+            "InputTextContent-prompt_cache_breakpoint-str",
+            ("prompt_cache_breakpoint",),
+            "set",
+            "x",
+            "prompt_cache_breakpoint",
+        ),
+        (
+            "InputTextContent-prompt_cache_breakpoint-list",
+            ("prompt_cache_breakpoint",),
+            "set",
+            [{}],
+            "prompt_cache_breakpoint",
+        ),
+    ],
+    "EvalItem": [
+        ("EvalItem-role-missing", ("role",), "delete", None, "role"),
+        ("EvalItem-role-null", ("role",), "set", None, "role"),
+        ("EvalItem-role-int", ("role",), "set", 5, "role"),
+        ("EvalItem-role-list", ("role",), "set", ["user"], "role"),
+        ("EvalItem-content-missing", ("content",), "delete", None, "content"),
+        ("EvalItem-content-null", ("content",), "set", None, "content"),
+        ("EvalItem-content-list", ("content",), "set", [{}], "content"),
+        ("EvalItem-content-int", ("content",), "set", 5, "content"),
+        ("EvalItem-content-unknown-tag", ("content",), "set", {"type": "input_text-unknown"}, "content"),
+        ("EvalItem-content-object", ("content",), "set", {}, "content"),
+        ("EvalItem-type-null", ("type",), "set", None, "type"),
+        ("EvalItem-type-str", ("type",), "set", "message-unknown", "type"),
+        ("EvalItem-type-list", ("type",), "set", ["message"], "type"),
+    ],
+    "GraderLabelModel": [
+        ("GraderLabelModel-type-missing", ("type",), "delete", None, "type"),
+        ("GraderLabelModel-type-null", ("type",), "set", None, "type"),
+        ("GraderLabelModel-type-str", ("type",), "set", "label_model-unknown", "type"),
+        ("GraderLabelModel-type-list", ("type",), "set", ["label_model"], "type"),
+        ("GraderLabelModel-name-missing", ("name",), "delete", None, "name"),
+        ("GraderLabelModel-name-null", ("name",), "set", None, "name"),
+        ("GraderLabelModel-name-int", ("name",), "set", 5, "name"),
+        ("GraderLabelModel-name-list", ("name",), "set", ["x"], "name"),
+        ("GraderLabelModel-model-missing", ("model",), "delete", None, "model"),
+        ("GraderLabelModel-model-null", ("model",), "set", None, "model"),
+        ("GraderLabelModel-model-int", ("model",), "set", 5, "model"),
+        ("GraderLabelModel-model-list", ("model",), "set", ["x"], "model"),
+        ("GraderLabelModel-input-missing", ("input",), "delete", None, "input"),
+        ("GraderLabelModel-input-null", ("input",), "set", None, "input"),
+        ("GraderLabelModel-input-str", ("input",), "set", "x", "input"),
+        ("GraderLabelModel-input-object", ("input",), "set", {}, "input"),
+        ("GraderLabelModel-input-item-str", ("input",), "set", ["x"], "input"),
+        ("GraderLabelModel-labels-missing", ("labels",), "delete", None, "labels"),
+        ("GraderLabelModel-labels-null", ("labels",), "set", None, "labels"),
+        ("GraderLabelModel-labels-str", ("labels",), "set", "x", "labels"),
+        ("GraderLabelModel-labels-object", ("labels",), "set", {}, "labels"),
+        ("GraderLabelModel-labels-item-int", ("labels",), "set", [5], "labels"),
+        ("GraderLabelModel-passing_labels-missing", ("passing_labels",), "delete", None, "passing_labels"),
+        ("GraderLabelModel-passing_labels-null", ("passing_labels",), "set", None, "passing_labels"),
+        ("GraderLabelModel-passing_labels-str", ("passing_labels",), "set", "x", "passing_labels"),
+        ("GraderLabelModel-passing_labels-object", ("passing_labels",), "set", {}, "passing_labels"),
+        ("GraderLabelModel-passing_labels-item-int", ("passing_labels",), "set", [5], "passing_labels"),
+    ],
+    "GraderPython": [
+        ("GraderPython-type-missing", ("type",), "delete", None, "type"),
+        ("GraderPython-type-null", ("type",), "set", None, "type"),
+        ("GraderPython-type-str", ("type",), "set", "python-unknown", "type"),
+        ("GraderPython-type-list", ("type",), "set", ["python"], "type"),
+        ("GraderPython-name-missing", ("name",), "delete", None, "name"),
+        ("GraderPython-name-null", ("name",), "set", None, "name"),
+        ("GraderPython-name-int", ("name",), "set", 5, "name"),
+        ("GraderPython-name-list", ("name",), "set", ["x"], "name"),
+        ("GraderPython-source-missing", ("source",), "delete", None, "source"),
+        ("GraderPython-source-null", ("source",), "set", None, "source"),
+        ("GraderPython-source-int", ("source",), "set", 5, "source"),
+        ("GraderPython-source-list", ("source",), "set", ["x"], "source"),
+        ("GraderPython-image_tag-null", ("image_tag",), "set", None, "image_tag"),
+        ("GraderPython-image_tag-int", ("image_tag",), "set", 5, "image_tag"),
+        ("GraderPython-image_tag-list", ("image_tag",), "set", ["x"], "image_tag"),
+    ],
+    "GraderScoreModelSamplingParams": [
+        ("GraderScoreModelSamplingParams-seed-str", ("seed",), "set", "5", "seed"),
+        ("GraderScoreModelSamplingParams-seed-bool", ("seed",), "set", True, "seed"),
+        ("GraderScoreModelSamplingParams-seed-float", ("seed",), "set", 1.5, "seed"),
+        ("GraderScoreModelSamplingParams-seed-list", ("seed",), "set", [1], "seed"),
+        ("GraderScoreModelSamplingParams-top_p-str", ("top_p",), "set", "1.5", "top_p"),
+        ("GraderScoreModelSamplingParams-top_p-bool", ("top_p",), "set", True, "top_p"),
+        ("GraderScoreModelSamplingParams-top_p-list", ("top_p",), "set", [1.5], "top_p"),
+        ("GraderScoreModelSamplingParams-temperature-str", ("temperature",), "set", "1.5", "temperature"),
+        ("GraderScoreModelSamplingParams-temperature-bool", ("temperature",), "set", True, "temperature"),
+        ("GraderScoreModelSamplingParams-temperature-list", ("temperature",), "set", [1.5], "temperature"),
+        (
+            "GraderScoreModelSamplingParams-max_completions_tokens-str",
+            ("max_completions_tokens",),
+            "set",
+            "5",
+            "max_completions_tokens",
+        ),
+        (
+            "GraderScoreModelSamplingParams-max_completions_tokens-bool",
+            ("max_completions_tokens",),
+            "set",
+            True,
+            "max_completions_tokens",
+        ),
+        (
+            "GraderScoreModelSamplingParams-max_completions_tokens-float",
+            ("max_completions_tokens",),
+            "set",
+            1.5,
+            "max_completions_tokens",
+        ),
+        (
+            "GraderScoreModelSamplingParams-max_completions_tokens-list",
+            ("max_completions_tokens",),
+            "set",
+            [1],
+            "max_completions_tokens",
+        ),
+        (
+            "GraderScoreModelSamplingParams-reasoning_effort-int",
+            ("reasoning_effort",),
+            "set",
+            5,
+            "reasoning_effort",
+        ),
+        (
+            "GraderScoreModelSamplingParams-reasoning_effort-list",
+            ("reasoning_effort",),
+            "set",
+            ["none"],
+            "reasoning_effort",
+        ),
+    ],
+    "GraderScoreModel": [
+        ("GraderScoreModel-type-missing", ("type",), "delete", None, "type"),
+        ("GraderScoreModel-type-null", ("type",), "set", None, "type"),
+        ("GraderScoreModel-type-str", ("type",), "set", "score_model-unknown", "type"),
+        ("GraderScoreModel-type-list", ("type",), "set", ["score_model"], "type"),
+        ("GraderScoreModel-name-missing", ("name",), "delete", None, "name"),
+        ("GraderScoreModel-name-null", ("name",), "set", None, "name"),
+        ("GraderScoreModel-name-int", ("name",), "set", 5, "name"),
+        ("GraderScoreModel-name-list", ("name",), "set", ["x"], "name"),
+        ("GraderScoreModel-model-missing", ("model",), "delete", None, "model"),
+        ("GraderScoreModel-model-null", ("model",), "set", None, "model"),
+        ("GraderScoreModel-model-int", ("model",), "set", 5, "model"),
+        ("GraderScoreModel-model-list", ("model",), "set", ["x"], "model"),
+        ("GraderScoreModel-sampling_params-null", ("sampling_params",), "set", None, "sampling_params"),
+        ("GraderScoreModel-sampling_params-str", ("sampling_params",), "set", "x", "sampling_params"),
+        ("GraderScoreModel-sampling_params-list", ("sampling_params",), "set", [{}], "sampling_params"),
+        ("GraderScoreModel-input-missing", ("input",), "delete", None, "input"),
+        ("GraderScoreModel-input-null", ("input",), "set", None, "input"),
+        ("GraderScoreModel-input-str", ("input",), "set", "x", "input"),
+        ("GraderScoreModel-input-object", ("input",), "set", {}, "input"),
+        ("GraderScoreModel-input-item-str", ("input",), "set", ["x"], "input"),
+        ("GraderScoreModel-range-null", ("range",), "set", None, "range"),
+        ("GraderScoreModel-range-str", ("range",), "set", "x", "range"),
+        ("GraderScoreModel-range-object", ("range",), "set", {}, "range"),
+        ("GraderScoreModel-range-item-str", ("range",), "set", ["1.5"], "range"),
+    ],
+    "GraderStringCheck": [
+        ("GraderStringCheck-type-missing", ("type",), "delete", None, "type"),
+        ("GraderStringCheck-type-null", ("type",), "set", None, "type"),
+        ("GraderStringCheck-type-str", ("type",), "set", "string_check-unknown", "type"),
+        ("GraderStringCheck-type-list", ("type",), "set", ["string_check"], "type"),
+        ("GraderStringCheck-name-missing", ("name",), "delete", None, "name"),
+        ("GraderStringCheck-name-null", ("name",), "set", None, "name"),
+        ("GraderStringCheck-name-int", ("name",), "set", 5, "name"),
+        ("GraderStringCheck-name-list", ("name",), "set", ["x"], "name"),
+        ("GraderStringCheck-input-missing", ("input",), "delete", None, "input"),
+        ("GraderStringCheck-input-null", ("input",), "set", None, "input"),
+        ("GraderStringCheck-input-int", ("input",), "set", 5, "input"),
+        ("GraderStringCheck-input-list", ("input",), "set", ["x"], "input"),
+        ("GraderStringCheck-reference-missing", ("reference",), "delete", None, "reference"),
+        ("GraderStringCheck-reference-null", ("reference",), "set", None, "reference"),
+        ("GraderStringCheck-reference-int", ("reference",), "set", 5, "reference"),
+        ("GraderStringCheck-reference-list", ("reference",), "set", ["x"], "reference"),
+        ("GraderStringCheck-operation-missing", ("operation",), "delete", None, "operation"),
+        ("GraderStringCheck-operation-null", ("operation",), "set", None, "operation"),
+        ("GraderStringCheck-operation-int", ("operation",), "set", 5, "operation"),
+        ("GraderStringCheck-operation-list", ("operation",), "set", ["eq"], "operation"),
+    ],
+    "GraderTextSimilarity": [
+        ("GraderTextSimilarity-type-missing", ("type",), "delete", None, "type"),
+        ("GraderTextSimilarity-type-null", ("type",), "set", None, "type"),
+        ("GraderTextSimilarity-type-str", ("type",), "set", "text_similarity-unknown", "type"),
+        ("GraderTextSimilarity-type-list", ("type",), "set", ["text_similarity"], "type"),
+        ("GraderTextSimilarity-name-missing", ("name",), "delete", None, "name"),
+        ("GraderTextSimilarity-name-null", ("name",), "set", None, "name"),
+        ("GraderTextSimilarity-name-int", ("name",), "set", 5, "name"),
+        ("GraderTextSimilarity-name-list", ("name",), "set", ["x"], "name"),
+        ("GraderTextSimilarity-input-missing", ("input",), "delete", None, "input"),
+        ("GraderTextSimilarity-input-null", ("input",), "set", None, "input"),
+        ("GraderTextSimilarity-input-int", ("input",), "set", 5, "input"),
+        ("GraderTextSimilarity-input-list", ("input",), "set", ["x"], "input"),
+        ("GraderTextSimilarity-reference-missing", ("reference",), "delete", None, "reference"),
+        ("GraderTextSimilarity-reference-null", ("reference",), "set", None, "reference"),
+        ("GraderTextSimilarity-reference-int", ("reference",), "set", 5, "reference"),
+        ("GraderTextSimilarity-reference-list", ("reference",), "set", ["x"], "reference"),
+        (
+            "GraderTextSimilarity-evaluation_metric-missing",
+            ("evaluation_metric",),
+            "delete",
+            None,
+            "evaluation_metric",
+        ),
+        (
+            "GraderTextSimilarity-evaluation_metric-null",
+            ("evaluation_metric",),
+            "set",
+            None,
+            "evaluation_metric",
+        ),
+        ("GraderTextSimilarity-evaluation_metric-int", ("evaluation_metric",), "set", 5, "evaluation_metric"),
+        (
+            "GraderTextSimilarity-evaluation_metric-list",
+            ("evaluation_metric",),
+            "set",
+            ["cosine"],
+            "evaluation_metric",
+        ),
+    ],
+    "GraderMulti": [
+        ("GraderMulti-type-missing", ("type",), "delete", None, "type"),
+        ("GraderMulti-type-null", ("type",), "set", None, "type"),
+        ("GraderMulti-type-str", ("type",), "set", "multi-unknown", "type"),
+        ("GraderMulti-type-list", ("type",), "set", ["multi"], "type"),
+        ("GraderMulti-name-missing", ("name",), "delete", None, "name"),
+        ("GraderMulti-name-null", ("name",), "set", None, "name"),
+        ("GraderMulti-name-int", ("name",), "set", 5, "name"),
+        ("GraderMulti-name-list", ("name",), "set", ["x"], "name"),
+        ("GraderMulti-graders-missing", ("graders",), "delete", None, "graders"),
+        ("GraderMulti-graders-null", ("graders",), "set", None, "graders"),
+        ("GraderMulti-graders-unknown-tag", ("graders",), "set", {"type": "string_check-unknown"}, "graders"),
+        ("GraderMulti-graders-str", ("graders",), "set", "x", "graders"),
+        ("GraderMulti-graders-list", ("graders",), "set", [{}], "graders"),
+        ("GraderMulti-calculate_output-missing", ("calculate_output",), "delete", None, "calculate_output"),
+        ("GraderMulti-calculate_output-null", ("calculate_output",), "set", None, "calculate_output"),
+        ("GraderMulti-calculate_output-int", ("calculate_output",), "set", 5, "calculate_output"),
+        ("GraderMulti-calculate_output-list", ("calculate_output",), "set", ["x"], "calculate_output"),
+    ],
+    "ReinforcementMethod": [
+        ("ReinforcementMethod-grader-missing", ("grader",), "delete", None, "grader"),
+        ("ReinforcementMethod-grader-null", ("grader",), "set", None, "grader"),
+        (
+            "ReinforcementMethod-grader-unknown-tag",
+            ("grader",),
+            "set",
+            {"type": "string_check-unknown"},
+            "grader",
+        ),
+        ("ReinforcementMethod-grader-str", ("grader",), "set", "x", "grader"),
+        ("ReinforcementMethod-grader-list", ("grader",), "set", [{}], "grader"),
+        ("ReinforcementMethod-hyperparameters-null", ("hyperparameters",), "set", None, "hyperparameters"),
+        ("ReinforcementMethod-hyperparameters-str", ("hyperparameters",), "set", "x", "hyperparameters"),
+        ("ReinforcementMethod-hyperparameters-list", ("hyperparameters",), "set", [{}], "hyperparameters"),
+    ],
+    "SupervisedHyperparameters": [
+        ("SupervisedHyperparameters-batch_size-null", ("batch_size",), "set", None, "batch_size"),
+        ("SupervisedHyperparameters-batch_size-str", ("batch_size",), "set", "auto-unknown", "batch_size"),
+        ("SupervisedHyperparameters-batch_size-list", ("batch_size",), "set", ["auto"], "batch_size"),
+        ("SupervisedHyperparameters-batch_size-bool", ("batch_size",), "set", True, "batch_size"),
+        ("SupervisedHyperparameters-batch_size-float", ("batch_size",), "set", 1.5, "batch_size"),
+        (
+            "SupervisedHyperparameters-learning_rate_multiplier-null",
+            ("learning_rate_multiplier",),
+            "set",
+            None,
+            "learning_rate_multiplier",
+        ),
+        (
+            "SupervisedHyperparameters-learning_rate_multiplier-str",
+            ("learning_rate_multiplier",),
+            "set",
+            "auto-unknown",
+            "learning_rate_multiplier",
+        ),
+        (
+            "SupervisedHyperparameters-learning_rate_multiplier-list",
+            ("learning_rate_multiplier",),
+            "set",
+            ["auto"],
+            "learning_rate_multiplier",
+        ),
+        (
+            "SupervisedHyperparameters-learning_rate_multiplier-bool",
+            ("learning_rate_multiplier",),
+            "set",
+            True,
+            "learning_rate_multiplier",
+        ),
+        ("SupervisedHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
+        ("SupervisedHyperparameters-n_epochs-str", ("n_epochs",), "set", "auto-unknown", "n_epochs"),
+        ("SupervisedHyperparameters-n_epochs-list", ("n_epochs",), "set", ["auto"], "n_epochs"),
+        ("SupervisedHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
+        ("SupervisedHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
+    ],
+    "SupervisedMethod": [
+        ("SupervisedMethod-hyperparameters-null", ("hyperparameters",), "set", None, "hyperparameters"),
+        ("SupervisedMethod-hyperparameters-str", ("hyperparameters",), "set", "x", "hyperparameters"),
+        ("SupervisedMethod-hyperparameters-list", ("hyperparameters",), "set", [{}], "hyperparameters"),
+    ],
+    "FineTuneMethod": [
+        ("FineTuneMethod-type-missing", ("type",), "delete", None, "type"),
+        ("FineTuneMethod-type-null", ("type",), "set", None, "type"),
+        ("FineTuneMethod-type-int", ("type",), "set", 5, "type"),
+        ("FineTuneMethod-type-list", ("type",), "set", ["supervised"], "type"),
+        ("FineTuneMethod-supervised-null", ("supervised",), "set", None, "supervised"),
+        ("FineTuneMethod-supervised-str", ("supervised",), "set", "x", "supervised"),
+        ("FineTuneMethod-supervised-list", ("supervised",), "set", [{}], "supervised"),
+        ("FineTuneMethod-dpo-null", ("dpo",), "set", None, "dpo"),
+        ("FineTuneMethod-dpo-str", ("dpo",), "set", "x", "dpo"),
+        ("FineTuneMethod-dpo-list", ("dpo",), "set", [{}], "dpo"),
+        ("FineTuneMethod-reinforcement-null", ("reinforcement",), "set", None, "reinforcement"),
+        ("FineTuneMethod-reinforcement-str", ("reinforcement",), "set", "x", "reinforcement"),
+        ("FineTuneMethod-reinforcement-list", ("reinforcement",), "set", [{}], "reinforcement"),
+    ],
+    "CreateFineTuningJobRequest": [
+        ("CreateFineTuningJobRequest-model-missing", ("model",), "delete", None, "model"),
+        ("CreateFineTuningJobRequest-model-null", ("model",), "set", None, "model"),
+        ("CreateFineTuningJobRequest-model-int", ("model",), "set", 5, "model"),
+        ("CreateFineTuningJobRequest-model-list", ("model",), "set", ["x"], "model"),
+        (
+            "CreateFineTuningJobRequest-training_file-missing",
+            ("training_file",),
+            "delete",
+            None,
+            "training_file",
+        ),
+        ("CreateFineTuningJobRequest-training_file-null", ("training_file",), "set", None, "training_file"),
+        ("CreateFineTuningJobRequest-training_file-int", ("training_file",), "set", 5, "training_file"),
+        ("CreateFineTuningJobRequest-training_file-list", ("training_file",), "set", ["x"], "training_file"),
+        (
+            "CreateFineTuningJobRequest-hyperparameters-null",
+            ("hyperparameters",),
+            "set",
+            None,
+            "hyperparameters",
+        ),
+        (
+            "CreateFineTuningJobRequest-hyperparameters-str",
+            ("hyperparameters",),
+            "set",
+            "x",
+            "hyperparameters",
+        ),
+        (
+            "CreateFineTuningJobRequest-hyperparameters-list",
+            ("hyperparameters",),
+            "set",
+            [{}],
+            "hyperparameters",
+        ),
+        ("CreateFineTuningJobRequest-suffix-int", ("suffix",), "set", 5, "suffix"),
+        ("CreateFineTuningJobRequest-suffix-list", ("suffix",), "set", ["x"], "suffix"),
+        ("CreateFineTuningJobRequest-validation_file-int", ("validation_file",), "set", 5, "validation_file"),
+        (
+            "CreateFineTuningJobRequest-validation_file-list",
+            ("validation_file",),
+            "set",
+            ["x"],
+            "validation_file",
+        ),
+        ("CreateFineTuningJobRequest-integrations-str", ("integrations",), "set", "x", "integrations"),
+        ("CreateFineTuningJobRequest-integrations-object", ("integrations",), "set", {}, "integrations"),
+        ("CreateFineTuningJobRequest-integrations-item-str", ("integrations",), "set", ["x"], "integrations"),
+        ("CreateFineTuningJobRequest-seed-str", ("seed",), "set", "5", "seed"),
+        ("CreateFineTuningJobRequest-seed-bool", ("seed",), "set", True, "seed"),
+        ("CreateFineTuningJobRequest-seed-float", ("seed",), "set", 1.5, "seed"),
+        ("CreateFineTuningJobRequest-seed-list", ("seed",), "set", [1], "seed"),
+        ("CreateFineTuningJobRequest-method-null", ("method",), "set", None, "method"),
+        ("CreateFineTuningJobRequest-method-str", ("method",), "set", "x", "method"),
+        ("CreateFineTuningJobRequest-method-list", ("method",), "set", [{}], "method"),
+        ("CreateFineTuningJobRequest-metadata-list", ("metadata",), "set", ["x"], "metadata"),
+        ("CreateFineTuningJobRequest-metadata-str", ("metadata",), "set", "x", "metadata"),
+        ("CreateFineTuningJobRequest-metadata-value-int", ("metadata",), "set", {"k": 5}, "metadata"),
+    ],
+    "DeleteFineTuningCheckpointPermissionResponse": [
+        ("DeleteFineTuningCheckpointPermissionResponse-id-missing", ("id",), "delete", None, "id"),
+        ("DeleteFineTuningCheckpointPermissionResponse-id-null", ("id",), "set", None, "id"),
+        ("DeleteFineTuningCheckpointPermissionResponse-id-int", ("id",), "set", 5, "id"),
+        ("DeleteFineTuningCheckpointPermissionResponse-id-list", ("id",), "set", ["x"], "id"),
+        (
+            "DeleteFineTuningCheckpointPermissionResponse-object-missing",
+            ("object",),
+            "delete",
+            None,
+            "object",
+        ),
+        ("DeleteFineTuningCheckpointPermissionResponse-object-null", ("object",), "set", None, "object"),
+        (
+            "DeleteFineTuningCheckpointPermissionResponse-object-str",
+            ("object",),
+            "set",
+            "checkpoint.permission-unknown",
+            "object",
+        ),
+        (
+            "DeleteFineTuningCheckpointPermissionResponse-object-list",
+            ("object",),
+            "set",
+            ["checkpoint.permission"],
+            "object",
+        ),
+        (
+            "DeleteFineTuningCheckpointPermissionResponse-deleted-missing",
+            ("deleted",),
+            "delete",
+            None,
+            "deleted",
+        ),
+        ("DeleteFineTuningCheckpointPermissionResponse-deleted-null", ("deleted",), "set", None, "deleted"),
+        ("DeleteFineTuningCheckpointPermissionResponse-deleted-str", ("deleted",), "set", "true", "deleted"),
+        ("DeleteFineTuningCheckpointPermissionResponse-deleted-int", ("deleted",), "set", 1, "deleted"),
+        ("DeleteFineTuningCheckpointPermissionResponse-deleted-list", ("deleted",), "set", [True], "deleted"),
     ],
     "FineTuneEvent": [
         ("FineTuneEvent-created_at-missing", ("created_at",), "delete", None, "created_at"),
@@ -959,197 +2582,37 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
             "hyperparams.classification_n_classes",
         ),
     ],
-    "ReinforcementHyperparameters": [
-        ("ReinforcementHyperparameters-batch_size-null", ("batch_size",), "set", None, "batch_size"),
-        ("ReinforcementHyperparameters-batch_size-str", ("batch_size",), "set", "auto-unknown", "batch_size"),
-        ("ReinforcementHyperparameters-batch_size-list", ("batch_size",), "set", ["auto"], "batch_size"),
-        ("ReinforcementHyperparameters-batch_size-bool", ("batch_size",), "set", True, "batch_size"),
-        ("ReinforcementHyperparameters-batch_size-float", ("batch_size",), "set", 1.5, "batch_size"),
+    "FineTuningCheckpointPermission": [
+        ("FineTuningCheckpointPermission-id-missing", ("id",), "delete", None, "id"),
+        ("FineTuningCheckpointPermission-id-null", ("id",), "set", None, "id"),
+        ("FineTuningCheckpointPermission-id-int", ("id",), "set", 5, "id"),
+        ("FineTuningCheckpointPermission-id-list", ("id",), "set", ["x"], "id"),
+        ("FineTuningCheckpointPermission-created_at-missing", ("created_at",), "delete", None, "created_at"),
+        ("FineTuningCheckpointPermission-created_at-null", ("created_at",), "set", None, "created_at"),
+        ("FineTuningCheckpointPermission-created_at-str", ("created_at",), "set", "5", "created_at"),
+        ("FineTuningCheckpointPermission-created_at-bool", ("created_at",), "set", True, "created_at"),
+        ("FineTuningCheckpointPermission-created_at-float", ("created_at",), "set", 1.5, "created_at"),
+        ("FineTuningCheckpointPermission-created_at-list", ("created_at",), "set", [1], "created_at"),
+        ("FineTuningCheckpointPermission-project_id-missing", ("project_id",), "delete", None, "project_id"),
+        ("FineTuningCheckpointPermission-project_id-null", ("project_id",), "set", None, "project_id"),
+        ("FineTuningCheckpointPermission-project_id-int", ("project_id",), "set", 5, "project_id"),
+        ("FineTuningCheckpointPermission-project_id-list", ("project_id",), "set", ["x"], "project_id"),
+        ("FineTuningCheckpointPermission-object-missing", ("object",), "delete", None, "object"),
+        ("FineTuningCheckpointPermission-object-null", ("object",), "set", None, "object"),
         (
-            "ReinforcementHyperparameters-compute_multiplier-null",
-            ("compute_multiplier",),
+            "FineTuningCheckpointPermission-object-str",
+            ("object",),
             "set",
-            None,
-            "compute_multiplier",
+            "checkpoint.permission-unknown",
+            "object",
         ),
         (
-            "ReinforcementHyperparameters-compute_multiplier-str",
-            ("compute_multiplier",),
+            "FineTuningCheckpointPermission-object-list",
+            ("object",),
             "set",
-            "auto-unknown",
-            "compute_multiplier",
+            ["checkpoint.permission"],
+            "object",
         ),
-        (
-            "ReinforcementHyperparameters-compute_multiplier-list",
-            ("compute_multiplier",),
-            "set",
-            ["auto"],
-            "compute_multiplier",
-        ),
-        (
-            "ReinforcementHyperparameters-compute_multiplier-bool",
-            ("compute_multiplier",),
-            "set",
-            True,
-            "compute_multiplier",
-        ),
-        ("ReinforcementHyperparameters-eval_interval-null", ("eval_interval",), "set", None, "eval_interval"),
-        (
-            "ReinforcementHyperparameters-eval_interval-str",
-            ("eval_interval",),
-            "set",
-            "auto-unknown",
-            "eval_interval",
-        ),
-        (
-            "ReinforcementHyperparameters-eval_interval-list",
-            ("eval_interval",),
-            "set",
-            ["auto"],
-            "eval_interval",
-        ),
-        ("ReinforcementHyperparameters-eval_interval-bool", ("eval_interval",), "set", True, "eval_interval"),
-        ("ReinforcementHyperparameters-eval_interval-float", ("eval_interval",), "set", 1.5, "eval_interval"),
-        ("ReinforcementHyperparameters-eval_samples-null", ("eval_samples",), "set", None, "eval_samples"),
-        (
-            "ReinforcementHyperparameters-eval_samples-str",
-            ("eval_samples",),
-            "set",
-            "auto-unknown",
-            "eval_samples",
-        ),
-        (
-            "ReinforcementHyperparameters-eval_samples-list",
-            ("eval_samples",),
-            "set",
-            ["auto"],
-            "eval_samples",
-        ),
-        ("ReinforcementHyperparameters-eval_samples-bool", ("eval_samples",), "set", True, "eval_samples"),
-        ("ReinforcementHyperparameters-eval_samples-float", ("eval_samples",), "set", 1.5, "eval_samples"),
-        (
-            "ReinforcementHyperparameters-learning_rate_multiplier-null",
-            ("learning_rate_multiplier",),
-            "set",
-            None,
-            "learning_rate_multiplier",
-        ),
-        (
-            "ReinforcementHyperparameters-learning_rate_multiplier-str",
-            ("learning_rate_multiplier",),
-            "set",
-            "auto-unknown",
-            "learning_rate_multiplier",
-        ),
-        (
-            "ReinforcementHyperparameters-learning_rate_multiplier-list",
-            ("learning_rate_multiplier",),
-            "set",
-            ["auto"],
-            "learning_rate_multiplier",
-        ),
-        (
-            "ReinforcementHyperparameters-learning_rate_multiplier-bool",
-            ("learning_rate_multiplier",),
-            "set",
-            True,
-            "learning_rate_multiplier",
-        ),
-        ("ReinforcementHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
-        ("ReinforcementHyperparameters-n_epochs-str", ("n_epochs",), "set", "auto-unknown", "n_epochs"),
-        ("ReinforcementHyperparameters-n_epochs-list", ("n_epochs",), "set", ["auto"], "n_epochs"),
-        ("ReinforcementHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
-        ("ReinforcementHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
-        (
-            "ReinforcementHyperparameters-reasoning_effort-null",
-            ("reasoning_effort",),
-            "set",
-            None,
-            "reasoning_effort",
-        ),
-        (
-            "ReinforcementHyperparameters-reasoning_effort-int",
-            ("reasoning_effort",),
-            "set",
-            5,
-            "reasoning_effort",
-        ),
-        (
-            "ReinforcementHyperparameters-reasoning_effort-list",
-            ("reasoning_effort",),
-            "set",
-            ["default"],
-            "reasoning_effort",
-        ),
-    ],
-    "ReinforcementMethod": [
-        ("ReinforcementMethod-grader-missing", ("grader",), "delete", None, "grader"),
-        ("ReinforcementMethod-grader-null", ("grader",), "set", None, "grader"),
-        ("ReinforcementMethod-grader-list", ("grader",), "set", ["x"], "grader"),
-        ("ReinforcementMethod-grader-str", ("grader",), "set", "x", "grader"),
-        ("ReinforcementMethod-hyperparameters-null", ("hyperparameters",), "set", None, "hyperparameters"),
-        ("ReinforcementMethod-hyperparameters-str", ("hyperparameters",), "set", "x", "hyperparameters"),
-        ("ReinforcementMethod-hyperparameters-list", ("hyperparameters",), "set", [{}], "hyperparameters"),
-    ],
-    "SupervisedHyperparameters": [
-        ("SupervisedHyperparameters-batch_size-null", ("batch_size",), "set", None, "batch_size"),
-        ("SupervisedHyperparameters-batch_size-str", ("batch_size",), "set", "auto-unknown", "batch_size"),
-        ("SupervisedHyperparameters-batch_size-list", ("batch_size",), "set", ["auto"], "batch_size"),
-        ("SupervisedHyperparameters-batch_size-bool", ("batch_size",), "set", True, "batch_size"),
-        ("SupervisedHyperparameters-batch_size-float", ("batch_size",), "set", 1.5, "batch_size"),
-        (
-            "SupervisedHyperparameters-learning_rate_multiplier-null",
-            ("learning_rate_multiplier",),
-            "set",
-            None,
-            "learning_rate_multiplier",
-        ),
-        (
-            "SupervisedHyperparameters-learning_rate_multiplier-str",
-            ("learning_rate_multiplier",),
-            "set",
-            "auto-unknown",
-            "learning_rate_multiplier",
-        ),
-        (
-            "SupervisedHyperparameters-learning_rate_multiplier-list",
-            ("learning_rate_multiplier",),
-            "set",
-            ["auto"],
-            "learning_rate_multiplier",
-        ),
-        (
-            "SupervisedHyperparameters-learning_rate_multiplier-bool",
-            ("learning_rate_multiplier",),
-            "set",
-            True,
-            "learning_rate_multiplier",
-        ),
-        ("SupervisedHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
-        ("SupervisedHyperparameters-n_epochs-str", ("n_epochs",), "set", "auto-unknown", "n_epochs"),
-        ("SupervisedHyperparameters-n_epochs-list", ("n_epochs",), "set", ["auto"], "n_epochs"),
-        ("SupervisedHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
-        ("SupervisedHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
-    ],
-    "SupervisedMethod": [
-        ("SupervisedMethod-hyperparameters-null", ("hyperparameters",), "set", None, "hyperparameters"),
-        ("SupervisedMethod-hyperparameters-str", ("hyperparameters",), "set", "x", "hyperparameters"),
-        ("SupervisedMethod-hyperparameters-list", ("hyperparameters",), "set", [{}], "hyperparameters"),
-    ],
-    "FineTuneMethod": [
-        ("FineTuneMethod-type-missing", ("type",), "delete", None, "type"),
-        ("FineTuneMethod-type-null", ("type",), "set", None, "type"),
-        ("FineTuneMethod-type-int", ("type",), "set", 5, "type"),
-        ("FineTuneMethod-type-list", ("type",), "set", ["supervised"], "type"),
-        ("FineTuneMethod-supervised-null", ("supervised",), "set", None, "supervised"),
-        ("FineTuneMethod-supervised-str", ("supervised",), "set", "x", "supervised"),
-        ("FineTuneMethod-supervised-list", ("supervised",), "set", [{}], "supervised"),
-        ("FineTuneMethod-dpo-null", ("dpo",), "set", None, "dpo"),
-        ("FineTuneMethod-dpo-str", ("dpo",), "set", "x", "dpo"),
-        ("FineTuneMethod-dpo-list", ("dpo",), "set", [{}], "dpo"),
-        ("FineTuneMethod-reinforcement-null", ("reinforcement",), "set", None, "reinforcement"),
-        ("FineTuneMethod-reinforcement-str", ("reinforcement",), "set", "x", "reinforcement"),
-        ("FineTuneMethod-reinforcement-list", ("reinforcement",), "set", [{}], "reinforcement"),
     ],
     "FineTuningJobError": [
         ("FineTuningJobError-code-missing", ("code",), "delete", None, "code"),
@@ -1165,11 +2628,6 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
         ("FineTuningJobError-param-list", ("param",), "set", ["x"], "param"),
     ],
     "FineTuningJobHyperparameters": [
-        ("FineTuningJobHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
-        ("FineTuningJobHyperparameters-n_epochs-str", ("n_epochs",), "set", "auto-unknown", "n_epochs"),
-        ("FineTuningJobHyperparameters-n_epochs-list", ("n_epochs",), "set", ["auto"], "n_epochs"),
-        ("FineTuningJobHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
-        ("FineTuningJobHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
         ("FineTuningJobHyperparameters-batch_size-str", ("batch_size",), "set", "auto-unknown", "batch_size"),
         ("FineTuningJobHyperparameters-batch_size-list", ("batch_size",), "set", ["auto"], "batch_size"),
         ("FineTuningJobHyperparameters-batch_size-bool", ("batch_size",), "set", True, "batch_size"),
@@ -1202,6 +2660,11 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
             True,
             "learning_rate_multiplier",
         ),
+        ("FineTuningJobHyperparameters-n_epochs-null", ("n_epochs",), "set", None, "n_epochs"),
+        ("FineTuningJobHyperparameters-n_epochs-str", ("n_epochs",), "set", "auto-unknown", "n_epochs"),
+        ("FineTuningJobHyperparameters-n_epochs-list", ("n_epochs",), "set", ["auto"], "n_epochs"),
+        ("FineTuningJobHyperparameters-n_epochs-bool", ("n_epochs",), "set", True, "n_epochs"),
+        ("FineTuningJobHyperparameters-n_epochs-float", ("n_epochs",), "set", 1.5, "n_epochs"),
     ],
     "FineTuningJobWandbIntegration": [
         ("FineTuningJobWandbIntegration-project-missing", ("project",), "delete", None, "project"),
@@ -1316,13 +2779,6 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
         ("FineTuningJob-metadata-str", ("metadata",), "set", "x", "metadata"),
         ("FineTuningJob-metadata-value-int", ("metadata",), "set", {"k": 5}, "metadata"),
         (
-            "FineTuningJob-hyperparameters.n_epochs-null",
-            ("hyperparameters", "n_epochs"),
-            "set",
-            None,
-            "hyperparameters.n_epochs",
-        ),
-        (
             "FineTuningJob-hyperparameters.batch_size-str",
             ("hyperparameters", "batch_size"),
             "set",
@@ -1336,6 +2792,1202 @@ MUTATIONS: dict[str, list[tuple[str, tuple[str, ...], str, Any, str]]] = {
             None,
             "hyperparameters.learning_rate_multiplier",
         ),
+        (
+            "FineTuningJob-hyperparameters.n_epochs-null",
+            ("hyperparameters", "n_epochs"),
+            "set",
+            None,
+            "hyperparameters.n_epochs",
+        ),
+    ],
+    "FineTuningJobCheckpointMetrics": [
+        ("FineTuningJobCheckpointMetrics-step-null", ("step",), "set", None, "step"),
+        ("FineTuningJobCheckpointMetrics-step-str", ("step",), "set", "1.5", "step"),
+        ("FineTuningJobCheckpointMetrics-step-bool", ("step",), "set", True, "step"),
+        ("FineTuningJobCheckpointMetrics-step-list", ("step",), "set", [1.5], "step"),
+        ("FineTuningJobCheckpointMetrics-train_loss-null", ("train_loss",), "set", None, "train_loss"),
+        ("FineTuningJobCheckpointMetrics-train_loss-str", ("train_loss",), "set", "1.5", "train_loss"),
+        ("FineTuningJobCheckpointMetrics-train_loss-bool", ("train_loss",), "set", True, "train_loss"),
+        ("FineTuningJobCheckpointMetrics-train_loss-list", ("train_loss",), "set", [1.5], "train_loss"),
+        (
+            "FineTuningJobCheckpointMetrics-train_mean_token_accuracy-null",
+            ("train_mean_token_accuracy",),
+            "set",
+            None,
+            "train_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-train_mean_token_accuracy-str",
+            ("train_mean_token_accuracy",),
+            "set",
+            "1.5",
+            "train_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-train_mean_token_accuracy-bool",
+            ("train_mean_token_accuracy",),
+            "set",
+            True,
+            "train_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-train_mean_token_accuracy-list",
+            ("train_mean_token_accuracy",),
+            "set",
+            [1.5],
+            "train_mean_token_accuracy",
+        ),
+        ("FineTuningJobCheckpointMetrics-valid_loss-null", ("valid_loss",), "set", None, "valid_loss"),
+        ("FineTuningJobCheckpointMetrics-valid_loss-str", ("valid_loss",), "set", "1.5", "valid_loss"),
+        ("FineTuningJobCheckpointMetrics-valid_loss-bool", ("valid_loss",), "set", True, "valid_loss"),
+        ("FineTuningJobCheckpointMetrics-valid_loss-list", ("valid_loss",), "set", [1.5], "valid_loss"),
+        (
+            "FineTuningJobCheckpointMetrics-valid_mean_token_accuracy-null",
+            ("valid_mean_token_accuracy",),
+            "set",
+            None,
+            "valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-valid_mean_token_accuracy-str",
+            ("valid_mean_token_accuracy",),
+            "set",
+            "1.5",
+            "valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-valid_mean_token_accuracy-bool",
+            ("valid_mean_token_accuracy",),
+            "set",
+            True,
+            "valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-valid_mean_token_accuracy-list",
+            ("valid_mean_token_accuracy",),
+            "set",
+            [1.5],
+            "valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_loss-null",
+            ("full_valid_loss",),
+            "set",
+            None,
+            "full_valid_loss",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_loss-str",
+            ("full_valid_loss",),
+            "set",
+            "1.5",
+            "full_valid_loss",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_loss-bool",
+            ("full_valid_loss",),
+            "set",
+            True,
+            "full_valid_loss",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_loss-list",
+            ("full_valid_loss",),
+            "set",
+            [1.5],
+            "full_valid_loss",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_mean_token_accuracy-null",
+            ("full_valid_mean_token_accuracy",),
+            "set",
+            None,
+            "full_valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_mean_token_accuracy-str",
+            ("full_valid_mean_token_accuracy",),
+            "set",
+            "1.5",
+            "full_valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_mean_token_accuracy-bool",
+            ("full_valid_mean_token_accuracy",),
+            "set",
+            True,
+            "full_valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpointMetrics-full_valid_mean_token_accuracy-list",
+            ("full_valid_mean_token_accuracy",),
+            "set",
+            [1.5],
+            "full_valid_mean_token_accuracy",
+        ),
+    ],
+    "FineTuningJobCheckpoint": [
+        ("FineTuningJobCheckpoint-id-missing", ("id",), "delete", None, "id"),
+        ("FineTuningJobCheckpoint-id-null", ("id",), "set", None, "id"),
+        ("FineTuningJobCheckpoint-id-int", ("id",), "set", 5, "id"),
+        ("FineTuningJobCheckpoint-id-list", ("id",), "set", ["x"], "id"),
+        ("FineTuningJobCheckpoint-created_at-missing", ("created_at",), "delete", None, "created_at"),
+        ("FineTuningJobCheckpoint-created_at-null", ("created_at",), "set", None, "created_at"),
+        ("FineTuningJobCheckpoint-created_at-str", ("created_at",), "set", "5", "created_at"),
+        ("FineTuningJobCheckpoint-created_at-bool", ("created_at",), "set", True, "created_at"),
+        ("FineTuningJobCheckpoint-created_at-float", ("created_at",), "set", 1.5, "created_at"),
+        ("FineTuningJobCheckpoint-created_at-list", ("created_at",), "set", [1], "created_at"),
+        (
+            "FineTuningJobCheckpoint-fine_tuned_model_checkpoint-missing",
+            ("fine_tuned_model_checkpoint",),
+            "delete",
+            None,
+            "fine_tuned_model_checkpoint",
+        ),
+        (
+            "FineTuningJobCheckpoint-fine_tuned_model_checkpoint-null",
+            ("fine_tuned_model_checkpoint",),
+            "set",
+            None,
+            "fine_tuned_model_checkpoint",
+        ),
+        (
+            "FineTuningJobCheckpoint-fine_tuned_model_checkpoint-int",
+            ("fine_tuned_model_checkpoint",),
+            "set",
+            5,
+            "fine_tuned_model_checkpoint",
+        ),
+        (
+            "FineTuningJobCheckpoint-fine_tuned_model_checkpoint-list",
+            ("fine_tuned_model_checkpoint",),
+            "set",
+            ["x"],
+            "fine_tuned_model_checkpoint",
+        ),
+        ("FineTuningJobCheckpoint-step_number-missing", ("step_number",), "delete", None, "step_number"),
+        ("FineTuningJobCheckpoint-step_number-null", ("step_number",), "set", None, "step_number"),
+        ("FineTuningJobCheckpoint-step_number-str", ("step_number",), "set", "5", "step_number"),
+        ("FineTuningJobCheckpoint-step_number-bool", ("step_number",), "set", True, "step_number"),
+        ("FineTuningJobCheckpoint-step_number-float", ("step_number",), "set", 1.5, "step_number"),
+        ("FineTuningJobCheckpoint-step_number-list", ("step_number",), "set", [1], "step_number"),
+        ("FineTuningJobCheckpoint-metrics-missing", ("metrics",), "delete", None, "metrics"),
+        ("FineTuningJobCheckpoint-metrics-null", ("metrics",), "set", None, "metrics"),
+        ("FineTuningJobCheckpoint-metrics-str", ("metrics",), "set", "x", "metrics"),
+        ("FineTuningJobCheckpoint-metrics-list", ("metrics",), "set", [{}], "metrics"),
+        (
+            "FineTuningJobCheckpoint-fine_tuning_job_id-missing",
+            ("fine_tuning_job_id",),
+            "delete",
+            None,
+            "fine_tuning_job_id",
+        ),
+        (
+            "FineTuningJobCheckpoint-fine_tuning_job_id-null",
+            ("fine_tuning_job_id",),
+            "set",
+            None,
+            "fine_tuning_job_id",
+        ),
+        (
+            "FineTuningJobCheckpoint-fine_tuning_job_id-int",
+            ("fine_tuning_job_id",),
+            "set",
+            5,
+            "fine_tuning_job_id",
+        ),
+        (
+            "FineTuningJobCheckpoint-fine_tuning_job_id-list",
+            ("fine_tuning_job_id",),
+            "set",
+            ["x"],
+            "fine_tuning_job_id",
+        ),
+        ("FineTuningJobCheckpoint-object-missing", ("object",), "delete", None, "object"),
+        ("FineTuningJobCheckpoint-object-null", ("object",), "set", None, "object"),
+        (
+            "FineTuningJobCheckpoint-object-str",
+            ("object",),
+            "set",
+            "fine_tuning.job.checkpoint-unknown",
+            "object",
+        ),
+        ("FineTuningJobCheckpoint-object-list", ("object",), "set", ["fine_tuning.job.checkpoint"], "object"),
+        ("FineTuningJobCheckpoint-metrics.step-null", ("metrics", "step"), "set", None, "metrics.step"),
+        (
+            "FineTuningJobCheckpoint-metrics.train_loss-null",
+            ("metrics", "train_loss"),
+            "set",
+            None,
+            "metrics.train_loss",
+        ),
+        (
+            "FineTuningJobCheckpoint-metrics.train_mean_token_accuracy-null",
+            ("metrics", "train_mean_token_accuracy"),
+            "set",
+            None,
+            "metrics.train_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpoint-metrics.valid_loss-null",
+            ("metrics", "valid_loss"),
+            "set",
+            None,
+            "metrics.valid_loss",
+        ),
+        (
+            "FineTuningJobCheckpoint-metrics.valid_mean_token_accuracy-null",
+            ("metrics", "valid_mean_token_accuracy"),
+            "set",
+            None,
+            "metrics.valid_mean_token_accuracy",
+        ),
+        (
+            "FineTuningJobCheckpoint-metrics.full_valid_loss-null",
+            ("metrics", "full_valid_loss"),
+            "set",
+            None,
+            "metrics.full_valid_loss",
+        ),
+        (
+            "FineTuningJobCheckpoint-metrics.full_valid_mean_token_accuracy-null",
+            ("metrics", "full_valid_mean_token_accuracy"),
+            "set",
+            None,
+            "metrics.full_valid_mean_token_accuracy",
+        ),
+    ],
+    "FineTuningJobEvent": [
+        ("FineTuningJobEvent-object-missing", ("object",), "delete", None, "object"),
+        ("FineTuningJobEvent-object-null", ("object",), "set", None, "object"),
+        ("FineTuningJobEvent-object-str", ("object",), "set", "fine_tuning.job.event-unknown", "object"),
+        ("FineTuningJobEvent-object-list", ("object",), "set", ["fine_tuning.job.event"], "object"),
+        ("FineTuningJobEvent-id-missing", ("id",), "delete", None, "id"),
+        ("FineTuningJobEvent-id-null", ("id",), "set", None, "id"),
+        ("FineTuningJobEvent-id-int", ("id",), "set", 5, "id"),
+        ("FineTuningJobEvent-id-list", ("id",), "set", ["x"], "id"),
+        ("FineTuningJobEvent-created_at-missing", ("created_at",), "delete", None, "created_at"),
+        ("FineTuningJobEvent-created_at-null", ("created_at",), "set", None, "created_at"),
+        ("FineTuningJobEvent-created_at-str", ("created_at",), "set", "5", "created_at"),
+        ("FineTuningJobEvent-created_at-bool", ("created_at",), "set", True, "created_at"),
+        ("FineTuningJobEvent-created_at-float", ("created_at",), "set", 1.5, "created_at"),
+        ("FineTuningJobEvent-created_at-list", ("created_at",), "set", [1], "created_at"),
+        ("FineTuningJobEvent-level-missing", ("level",), "delete", None, "level"),
+        ("FineTuningJobEvent-level-null", ("level",), "set", None, "level"),
+        ("FineTuningJobEvent-level-int", ("level",), "set", 5, "level"),
+        ("FineTuningJobEvent-level-list", ("level",), "set", ["info"], "level"),
+        ("FineTuningJobEvent-message-missing", ("message",), "delete", None, "message"),
+        ("FineTuningJobEvent-message-null", ("message",), "set", None, "message"),
+        ("FineTuningJobEvent-message-int", ("message",), "set", 5, "message"),
+        ("FineTuningJobEvent-message-list", ("message",), "set", ["x"], "message"),
+        ("FineTuningJobEvent-type-null", ("type",), "set", None, "type"),
+        ("FineTuningJobEvent-type-int", ("type",), "set", 5, "type"),
+        ("FineTuningJobEvent-type-list", ("type",), "set", ["message"], "type"),
+        ("FineTuningJobEvent-data-null", ("data",), "set", None, "data"),
+        ("FineTuningJobEvent-data-list", ("data",), "set", [{}], "data"),
+        ("FineTuningJobEvent-data-str", ("data",), "set", "x", "data"),
+    ],
+    "ListFineTuningCheckpointPermissionResponse": [
+        ("ListFineTuningCheckpointPermissionResponse-data-missing", ("data",), "delete", None, "data"),
+        ("ListFineTuningCheckpointPermissionResponse-data-null", ("data",), "set", None, "data"),
+        ("ListFineTuningCheckpointPermissionResponse-data-str", ("data",), "set", "x", "data"),
+        ("ListFineTuningCheckpointPermissionResponse-data-object", ("data",), "set", {}, "data"),
+        ("ListFineTuningCheckpointPermissionResponse-data-item-str", ("data",), "set", ["x"], "data"),
+        ("ListFineTuningCheckpointPermissionResponse-object-missing", ("object",), "delete", None, "object"),
+        ("ListFineTuningCheckpointPermissionResponse-object-null", ("object",), "set", None, "object"),
+        (
+            "ListFineTuningCheckpointPermissionResponse-object-str",
+            ("object",),
+            "set",
+            "list-unknown",
+            "object",
+        ),
+        ("ListFineTuningCheckpointPermissionResponse-object-list", ("object",), "set", ["list"], "object"),
+        ("ListFineTuningCheckpointPermissionResponse-first_id-int", ("first_id",), "set", 5, "first_id"),
+        ("ListFineTuningCheckpointPermissionResponse-first_id-list", ("first_id",), "set", ["x"], "first_id"),
+        ("ListFineTuningCheckpointPermissionResponse-last_id-int", ("last_id",), "set", 5, "last_id"),
+        ("ListFineTuningCheckpointPermissionResponse-last_id-list", ("last_id",), "set", ["x"], "last_id"),
+        (
+            "ListFineTuningCheckpointPermissionResponse-has_more-missing",
+            ("has_more",),
+            "delete",
+            None,
+            "has_more",
+        ),
+        ("ListFineTuningCheckpointPermissionResponse-has_more-null", ("has_more",), "set", None, "has_more"),
+        ("ListFineTuningCheckpointPermissionResponse-has_more-str", ("has_more",), "set", "true", "has_more"),
+        ("ListFineTuningCheckpointPermissionResponse-has_more-int", ("has_more",), "set", 1, "has_more"),
+        (
+            "ListFineTuningCheckpointPermissionResponse-has_more-list",
+            ("has_more",),
+            "set",
+            [True],
+            "has_more",
+        ),
+    ],
+    "ListFineTuningJobCheckpointsResponse": [
+        ("ListFineTuningJobCheckpointsResponse-data-missing", ("data",), "delete", None, "data"),
+        ("ListFineTuningJobCheckpointsResponse-data-null", ("data",), "set", None, "data"),
+        ("ListFineTuningJobCheckpointsResponse-data-str", ("data",), "set", "x", "data"),
+        ("ListFineTuningJobCheckpointsResponse-data-object", ("data",), "set", {}, "data"),
+        ("ListFineTuningJobCheckpointsResponse-data-item-str", ("data",), "set", ["x"], "data"),
+        ("ListFineTuningJobCheckpointsResponse-object-missing", ("object",), "delete", None, "object"),
+        ("ListFineTuningJobCheckpointsResponse-object-null", ("object",), "set", None, "object"),
+        ("ListFineTuningJobCheckpointsResponse-object-str", ("object",), "set", "list-unknown", "object"),
+        ("ListFineTuningJobCheckpointsResponse-object-list", ("object",), "set", ["list"], "object"),
+        ("ListFineTuningJobCheckpointsResponse-first_id-int", ("first_id",), "set", 5, "first_id"),
+        ("ListFineTuningJobCheckpointsResponse-first_id-list", ("first_id",), "set", ["x"], "first_id"),
+        ("ListFineTuningJobCheckpointsResponse-last_id-int", ("last_id",), "set", 5, "last_id"),
+        ("ListFineTuningJobCheckpointsResponse-last_id-list", ("last_id",), "set", ["x"], "last_id"),
+        ("ListFineTuningJobCheckpointsResponse-has_more-missing", ("has_more",), "delete", None, "has_more"),
+        ("ListFineTuningJobCheckpointsResponse-has_more-null", ("has_more",), "set", None, "has_more"),
+        ("ListFineTuningJobCheckpointsResponse-has_more-str", ("has_more",), "set", "true", "has_more"),
+        ("ListFineTuningJobCheckpointsResponse-has_more-int", ("has_more",), "set", 1, "has_more"),
+        ("ListFineTuningJobCheckpointsResponse-has_more-list", ("has_more",), "set", [True], "has_more"),
+    ],
+    "ListFineTuningJobEventsResponse": [
+        ("ListFineTuningJobEventsResponse-data-missing", ("data",), "delete", None, "data"),
+        ("ListFineTuningJobEventsResponse-data-null", ("data",), "set", None, "data"),
+        ("ListFineTuningJobEventsResponse-data-str", ("data",), "set", "x", "data"),
+        ("ListFineTuningJobEventsResponse-data-object", ("data",), "set", {}, "data"),
+        ("ListFineTuningJobEventsResponse-data-item-str", ("data",), "set", ["x"], "data"),
+        ("ListFineTuningJobEventsResponse-object-missing", ("object",), "delete", None, "object"),
+        ("ListFineTuningJobEventsResponse-object-null", ("object",), "set", None, "object"),
+        ("ListFineTuningJobEventsResponse-object-str", ("object",), "set", "list-unknown", "object"),
+        ("ListFineTuningJobEventsResponse-object-list", ("object",), "set", ["list"], "object"),
+        ("ListFineTuningJobEventsResponse-has_more-missing", ("has_more",), "delete", None, "has_more"),
+        ("ListFineTuningJobEventsResponse-has_more-null", ("has_more",), "set", None, "has_more"),
+        ("ListFineTuningJobEventsResponse-has_more-str", ("has_more",), "set", "true", "has_more"),
+        ("ListFineTuningJobEventsResponse-has_more-int", ("has_more",), "set", 1, "has_more"),
+        ("ListFineTuningJobEventsResponse-has_more-list", ("has_more",), "set", [True], "has_more"),
+    ],
+    "ListPaginatedFineTuningJobsResponse": [
+        ("ListPaginatedFineTuningJobsResponse-data-missing", ("data",), "delete", None, "data"),
+        ("ListPaginatedFineTuningJobsResponse-data-null", ("data",), "set", None, "data"),
+        ("ListPaginatedFineTuningJobsResponse-data-str", ("data",), "set", "x", "data"),
+        ("ListPaginatedFineTuningJobsResponse-data-object", ("data",), "set", {}, "data"),
+        ("ListPaginatedFineTuningJobsResponse-data-item-str", ("data",), "set", ["x"], "data"),
+        ("ListPaginatedFineTuningJobsResponse-has_more-missing", ("has_more",), "delete", None, "has_more"),
+        ("ListPaginatedFineTuningJobsResponse-has_more-null", ("has_more",), "set", None, "has_more"),
+        ("ListPaginatedFineTuningJobsResponse-has_more-str", ("has_more",), "set", "true", "has_more"),
+        ("ListPaginatedFineTuningJobsResponse-has_more-int", ("has_more",), "set", 1, "has_more"),
+        ("ListPaginatedFineTuningJobsResponse-has_more-list", ("has_more",), "set", [True], "has_more"),
+        ("ListPaginatedFineTuningJobsResponse-object-missing", ("object",), "delete", None, "object"),
+        ("ListPaginatedFineTuningJobsResponse-object-null", ("object",), "set", None, "object"),
+        ("ListPaginatedFineTuningJobsResponse-object-str", ("object",), "set", "list-unknown", "object"),
+        ("ListPaginatedFineTuningJobsResponse-object-list", ("object",), "set", ["list"], "object"),
+    ],
+    "RunGraderRequest": [
+        ("RunGraderRequest-grader-missing", ("grader",), "delete", None, "grader"),
+        ("RunGraderRequest-grader-null", ("grader",), "set", None, "grader"),
+        (
+            "RunGraderRequest-grader-unknown-tag",
+            ("grader",),
+            "set",
+            {"type": "string_check-unknown"},
+            "grader",
+        ),
+        ("RunGraderRequest-grader-str", ("grader",), "set", "x", "grader"),
+        ("RunGraderRequest-grader-list", ("grader",), "set", [{}], "grader"),
+        ("RunGraderRequest-item-null", ("item",), "set", None, "item"),
+        ("RunGraderRequest-item-list", ("item",), "set", [{}], "item"),
+        ("RunGraderRequest-item-str", ("item",), "set", "x", "item"),
+        ("RunGraderRequest-model_sample-missing", ("model_sample",), "delete", None, "model_sample"),
+        ("RunGraderRequest-model_sample-null", ("model_sample",), "set", None, "model_sample"),
+        ("RunGraderRequest-model_sample-int", ("model_sample",), "set", 5, "model_sample"),
+        ("RunGraderRequest-model_sample-list", ("model_sample",), "set", ["x"], "model_sample"),
+    ],
+    "RunGraderResponseMetadataErrors": [
+        (
+            "RunGraderResponseMetadataErrors-formula_parse_error-missing",
+            ("formula_parse_error",),
+            "delete",
+            None,
+            "formula_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-formula_parse_error-null",
+            ("formula_parse_error",),
+            "set",
+            None,
+            "formula_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-formula_parse_error-str",
+            ("formula_parse_error",),
+            "set",
+            "true",
+            "formula_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-formula_parse_error-int",
+            ("formula_parse_error",),
+            "set",
+            1,
+            "formula_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-formula_parse_error-list",
+            ("formula_parse_error",),
+            "set",
+            [True],
+            "formula_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-sample_parse_error-missing",
+            ("sample_parse_error",),
+            "delete",
+            None,
+            "sample_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-sample_parse_error-null",
+            ("sample_parse_error",),
+            "set",
+            None,
+            "sample_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-sample_parse_error-str",
+            ("sample_parse_error",),
+            "set",
+            "true",
+            "sample_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-sample_parse_error-int",
+            ("sample_parse_error",),
+            "set",
+            1,
+            "sample_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-sample_parse_error-list",
+            ("sample_parse_error",),
+            "set",
+            [True],
+            "sample_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-truncated_observation_error-missing",
+            ("truncated_observation_error",),
+            "delete",
+            None,
+            "truncated_observation_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-truncated_observation_error-null",
+            ("truncated_observation_error",),
+            "set",
+            None,
+            "truncated_observation_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-truncated_observation_error-str",
+            ("truncated_observation_error",),
+            "set",
+            "true",
+            "truncated_observation_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-truncated_observation_error-int",
+            ("truncated_observation_error",),
+            "set",
+            1,
+            "truncated_observation_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-truncated_observation_error-list",
+            ("truncated_observation_error",),
+            "set",
+            [True],
+            "truncated_observation_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-unresponsive_reward_error-missing",
+            ("unresponsive_reward_error",),
+            "delete",
+            None,
+            "unresponsive_reward_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-unresponsive_reward_error-null",
+            ("unresponsive_reward_error",),
+            "set",
+            None,
+            "unresponsive_reward_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-unresponsive_reward_error-str",
+            ("unresponsive_reward_error",),
+            "set",
+            "true",
+            "unresponsive_reward_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-unresponsive_reward_error-int",
+            ("unresponsive_reward_error",),
+            "set",
+            1,
+            "unresponsive_reward_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-unresponsive_reward_error-list",
+            ("unresponsive_reward_error",),
+            "set",
+            [True],
+            "unresponsive_reward_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-invalid_variable_error-missing",
+            ("invalid_variable_error",),
+            "delete",
+            None,
+            "invalid_variable_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-invalid_variable_error-null",
+            ("invalid_variable_error",),
+            "set",
+            None,
+            "invalid_variable_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-invalid_variable_error-str",
+            ("invalid_variable_error",),
+            "set",
+            "true",
+            "invalid_variable_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-invalid_variable_error-int",
+            ("invalid_variable_error",),
+            "set",
+            1,
+            "invalid_variable_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-invalid_variable_error-list",
+            ("invalid_variable_error",),
+            "set",
+            [True],
+            "invalid_variable_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-other_error-missing",
+            ("other_error",),
+            "delete",
+            None,
+            "other_error",
+        ),
+        ("RunGraderResponseMetadataErrors-other_error-null", ("other_error",), "set", None, "other_error"),
+        ("RunGraderResponseMetadataErrors-other_error-str", ("other_error",), "set", "true", "other_error"),
+        ("RunGraderResponseMetadataErrors-other_error-int", ("other_error",), "set", 1, "other_error"),
+        ("RunGraderResponseMetadataErrors-other_error-list", ("other_error",), "set", [True], "other_error"),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error-missing",
+            ("python_grader_server_error",),
+            "delete",
+            None,
+            "python_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error-null",
+            ("python_grader_server_error",),
+            "set",
+            None,
+            "python_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error-str",
+            ("python_grader_server_error",),
+            "set",
+            "true",
+            "python_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error-int",
+            ("python_grader_server_error",),
+            "set",
+            1,
+            "python_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error-list",
+            ("python_grader_server_error",),
+            "set",
+            [True],
+            "python_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error_type-missing",
+            ("python_grader_server_error_type",),
+            "delete",
+            None,
+            "python_grader_server_error_type",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error_type-int",
+            ("python_grader_server_error_type",),
+            "set",
+            5,
+            "python_grader_server_error_type",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_server_error_type-list",
+            ("python_grader_server_error_type",),
+            "set",
+            ["x"],
+            "python_grader_server_error_type",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error-missing",
+            ("python_grader_runtime_error",),
+            "delete",
+            None,
+            "python_grader_runtime_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error-null",
+            ("python_grader_runtime_error",),
+            "set",
+            None,
+            "python_grader_runtime_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error-str",
+            ("python_grader_runtime_error",),
+            "set",
+            "true",
+            "python_grader_runtime_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error-int",
+            ("python_grader_runtime_error",),
+            "set",
+            1,
+            "python_grader_runtime_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error-list",
+            ("python_grader_runtime_error",),
+            "set",
+            [True],
+            "python_grader_runtime_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error_details-missing",
+            ("python_grader_runtime_error_details",),
+            "delete",
+            None,
+            "python_grader_runtime_error_details",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error_details-int",
+            ("python_grader_runtime_error_details",),
+            "set",
+            5,
+            "python_grader_runtime_error_details",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-python_grader_runtime_error_details-list",
+            ("python_grader_runtime_error_details",),
+            "set",
+            ["x"],
+            "python_grader_runtime_error_details",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error-missing",
+            ("model_grader_server_error",),
+            "delete",
+            None,
+            "model_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error-null",
+            ("model_grader_server_error",),
+            "set",
+            None,
+            "model_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error-str",
+            ("model_grader_server_error",),
+            "set",
+            "true",
+            "model_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error-int",
+            ("model_grader_server_error",),
+            "set",
+            1,
+            "model_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error-list",
+            ("model_grader_server_error",),
+            "set",
+            [True],
+            "model_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_refusal_error-missing",
+            ("model_grader_refusal_error",),
+            "delete",
+            None,
+            "model_grader_refusal_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_refusal_error-null",
+            ("model_grader_refusal_error",),
+            "set",
+            None,
+            "model_grader_refusal_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_refusal_error-str",
+            ("model_grader_refusal_error",),
+            "set",
+            "true",
+            "model_grader_refusal_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_refusal_error-int",
+            ("model_grader_refusal_error",),
+            "set",
+            1,
+            "model_grader_refusal_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_refusal_error-list",
+            ("model_grader_refusal_error",),
+            "set",
+            [True],
+            "model_grader_refusal_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_parse_error-missing",
+            ("model_grader_parse_error",),
+            "delete",
+            None,
+            "model_grader_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_parse_error-null",
+            ("model_grader_parse_error",),
+            "set",
+            None,
+            "model_grader_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_parse_error-str",
+            ("model_grader_parse_error",),
+            "set",
+            "true",
+            "model_grader_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_parse_error-int",
+            ("model_grader_parse_error",),
+            "set",
+            1,
+            "model_grader_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_parse_error-list",
+            ("model_grader_parse_error",),
+            "set",
+            [True],
+            "model_grader_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error_details-missing",
+            ("model_grader_server_error_details",),
+            "delete",
+            None,
+            "model_grader_server_error_details",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error_details-int",
+            ("model_grader_server_error_details",),
+            "set",
+            5,
+            "model_grader_server_error_details",
+        ),
+        (
+            "RunGraderResponseMetadataErrors-model_grader_server_error_details-list",
+            ("model_grader_server_error_details",),
+            "set",
+            ["x"],
+            "model_grader_server_error_details",
+        ),
+    ],
+    "RunGraderResponseMetadata": [
+        ("RunGraderResponseMetadata-name-missing", ("name",), "delete", None, "name"),
+        ("RunGraderResponseMetadata-name-null", ("name",), "set", None, "name"),
+        ("RunGraderResponseMetadata-name-int", ("name",), "set", 5, "name"),
+        ("RunGraderResponseMetadata-name-list", ("name",), "set", ["x"], "name"),
+        ("RunGraderResponseMetadata-type-missing", ("type",), "delete", None, "type"),
+        ("RunGraderResponseMetadata-type-null", ("type",), "set", None, "type"),
+        ("RunGraderResponseMetadata-type-int", ("type",), "set", 5, "type"),
+        ("RunGraderResponseMetadata-type-list", ("type",), "set", ["x"], "type"),
+        ("RunGraderResponseMetadata-errors-missing", ("errors",), "delete", None, "errors"),
+        ("RunGraderResponseMetadata-errors-null", ("errors",), "set", None, "errors"),
+        ("RunGraderResponseMetadata-errors-str", ("errors",), "set", "x", "errors"),
+        ("RunGraderResponseMetadata-errors-list", ("errors",), "set", [{}], "errors"),
+        (
+            "RunGraderResponseMetadata-execution_time-missing",
+            ("execution_time",),
+            "delete",
+            None,
+            "execution_time",
+        ),
+        ("RunGraderResponseMetadata-execution_time-null", ("execution_time",), "set", None, "execution_time"),
+        ("RunGraderResponseMetadata-execution_time-str", ("execution_time",), "set", "1.5", "execution_time"),
+        ("RunGraderResponseMetadata-execution_time-bool", ("execution_time",), "set", True, "execution_time"),
+        (
+            "RunGraderResponseMetadata-execution_time-list",
+            ("execution_time",),
+            "set",
+            [1.5],
+            "execution_time",
+        ),
+        ("RunGraderResponseMetadata-scores-missing", ("scores",), "delete", None, "scores"),
+        ("RunGraderResponseMetadata-scores-null", ("scores",), "set", None, "scores"),
+        ("RunGraderResponseMetadata-scores-list", ("scores",), "set", [{}], "scores"),
+        ("RunGraderResponseMetadata-scores-str", ("scores",), "set", "x", "scores"),
+        ("RunGraderResponseMetadata-token_usage-missing", ("token_usage",), "delete", None, "token_usage"),
+        ("RunGraderResponseMetadata-token_usage-str", ("token_usage",), "set", "5", "token_usage"),
+        ("RunGraderResponseMetadata-token_usage-bool", ("token_usage",), "set", True, "token_usage"),
+        ("RunGraderResponseMetadata-token_usage-float", ("token_usage",), "set", 1.5, "token_usage"),
+        ("RunGraderResponseMetadata-token_usage-list", ("token_usage",), "set", [1], "token_usage"),
+        (
+            "RunGraderResponseMetadata-sampled_model_name-missing",
+            ("sampled_model_name",),
+            "delete",
+            None,
+            "sampled_model_name",
+        ),
+        (
+            "RunGraderResponseMetadata-sampled_model_name-int",
+            ("sampled_model_name",),
+            "set",
+            5,
+            "sampled_model_name",
+        ),
+        (
+            "RunGraderResponseMetadata-sampled_model_name-list",
+            ("sampled_model_name",),
+            "set",
+            ["x"],
+            "sampled_model_name",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.formula_parse_error-missing",
+            ("errors", "formula_parse_error"),
+            "delete",
+            None,
+            "errors.formula_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.sample_parse_error-missing",
+            ("errors", "sample_parse_error"),
+            "delete",
+            None,
+            "errors.sample_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.truncated_observation_error-missing",
+            ("errors", "truncated_observation_error"),
+            "delete",
+            None,
+            "errors.truncated_observation_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.unresponsive_reward_error-missing",
+            ("errors", "unresponsive_reward_error"),
+            "delete",
+            None,
+            "errors.unresponsive_reward_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.invalid_variable_error-missing",
+            ("errors", "invalid_variable_error"),
+            "delete",
+            None,
+            "errors.invalid_variable_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.other_error-missing",
+            ("errors", "other_error"),
+            "delete",
+            None,
+            "errors.other_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.python_grader_server_error-missing",
+            ("errors", "python_grader_server_error"),
+            "delete",
+            None,
+            "errors.python_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.python_grader_server_error_type-missing",
+            ("errors", "python_grader_server_error_type"),
+            "delete",
+            None,
+            "errors.python_grader_server_error_type",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.python_grader_runtime_error-missing",
+            ("errors", "python_grader_runtime_error"),
+            "delete",
+            None,
+            "errors.python_grader_runtime_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.python_grader_runtime_error_details-missing",
+            ("errors", "python_grader_runtime_error_details"),
+            "delete",
+            None,
+            "errors.python_grader_runtime_error_details",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.model_grader_server_error-missing",
+            ("errors", "model_grader_server_error"),
+            "delete",
+            None,
+            "errors.model_grader_server_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.model_grader_refusal_error-missing",
+            ("errors", "model_grader_refusal_error"),
+            "delete",
+            None,
+            "errors.model_grader_refusal_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.model_grader_parse_error-missing",
+            ("errors", "model_grader_parse_error"),
+            "delete",
+            None,
+            "errors.model_grader_parse_error",
+        ),
+        (
+            "RunGraderResponseMetadata-errors.model_grader_server_error_details-missing",
+            ("errors", "model_grader_server_error_details"),
+            "delete",
+            None,
+            "errors.model_grader_server_error_details",
+        ),
+    ],
+    "RunGraderResponse": [
+        ("RunGraderResponse-reward-missing", ("reward",), "delete", None, "reward"),
+        ("RunGraderResponse-reward-null", ("reward",), "set", None, "reward"),
+        ("RunGraderResponse-reward-str", ("reward",), "set", "1.5", "reward"),
+        ("RunGraderResponse-reward-bool", ("reward",), "set", True, "reward"),
+        ("RunGraderResponse-reward-list", ("reward",), "set", [1.5], "reward"),
+        ("RunGraderResponse-metadata-missing", ("metadata",), "delete", None, "metadata"),
+        ("RunGraderResponse-metadata-null", ("metadata",), "set", None, "metadata"),
+        ("RunGraderResponse-metadata-str", ("metadata",), "set", "x", "metadata"),
+        ("RunGraderResponse-metadata-list", ("metadata",), "set", [{}], "metadata"),
+        ("RunGraderResponse-sub_rewards-missing", ("sub_rewards",), "delete", None, "sub_rewards"),
+        ("RunGraderResponse-sub_rewards-null", ("sub_rewards",), "set", None, "sub_rewards"),
+        ("RunGraderResponse-sub_rewards-list", ("sub_rewards",), "set", [{}], "sub_rewards"),
+        ("RunGraderResponse-sub_rewards-str", ("sub_rewards",), "set", "x", "sub_rewards"),
+        (
+            "RunGraderResponse-model_grader_token_usage_per_model-missing",
+            ("model_grader_token_usage_per_model",),
+            "delete",
+            None,
+            "model_grader_token_usage_per_model",
+        ),
+        (
+            "RunGraderResponse-model_grader_token_usage_per_model-null",
+            ("model_grader_token_usage_per_model",),
+            "set",
+            None,
+            "model_grader_token_usage_per_model",
+        ),
+        (
+            "RunGraderResponse-model_grader_token_usage_per_model-list",
+            ("model_grader_token_usage_per_model",),
+            "set",
+            [{}],
+            "model_grader_token_usage_per_model",
+        ),
+        (
+            "RunGraderResponse-model_grader_token_usage_per_model-str",
+            ("model_grader_token_usage_per_model",),
+            "set",
+            "x",
+            "model_grader_token_usage_per_model",
+        ),
+        ("RunGraderResponse-metadata.name-missing", ("metadata", "name"), "delete", None, "metadata.name"),
+        ("RunGraderResponse-metadata.type-missing", ("metadata", "type"), "delete", None, "metadata.type"),
+        (
+            "RunGraderResponse-metadata.errors-missing",
+            ("metadata", "errors"),
+            "delete",
+            None,
+            "metadata.errors",
+        ),
+        (
+            "RunGraderResponse-metadata.execution_time-missing",
+            ("metadata", "execution_time"),
+            "delete",
+            None,
+            "metadata.execution_time",
+        ),
+        (
+            "RunGraderResponse-metadata.scores-missing",
+            ("metadata", "scores"),
+            "delete",
+            None,
+            "metadata.scores",
+        ),
+        (
+            "RunGraderResponse-metadata.token_usage-missing",
+            ("metadata", "token_usage"),
+            "delete",
+            None,
+            "metadata.token_usage",
+        ),
+        (
+            "RunGraderResponse-metadata.sampled_model_name-missing",
+            ("metadata", "sampled_model_name"),
+            "delete",
+            None,
+            "metadata.sampled_model_name",
+        ),
+    ],
+    "ValidateGraderRequest": [
+        ("ValidateGraderRequest-grader-missing", ("grader",), "delete", None, "grader"),
+        ("ValidateGraderRequest-grader-null", ("grader",), "set", None, "grader"),
+        (
+            "ValidateGraderRequest-grader-unknown-tag",
+            ("grader",),
+            "set",
+            {"type": "string_check-unknown"},
+            "grader",
+        ),
+        ("ValidateGraderRequest-grader-str", ("grader",), "set", "x", "grader"),
+        ("ValidateGraderRequest-grader-list", ("grader",), "set", [{}], "grader"),
+    ],
+    "ValidateGraderResponse": [
+        ("ValidateGraderResponse-grader-null", ("grader",), "set", None, "grader"),
+        (
+            "ValidateGraderResponse-grader-unknown-tag",
+            ("grader",),
+            "set",
+            {"type": "string_check-unknown"},
+            "grader",
+        ),
+        ("ValidateGraderResponse-grader-str", ("grader",), "set", "x", "grader"),
+        ("ValidateGraderResponse-grader-list", ("grader",), "set", [{}], "grader"),
+    ],
+    "WebhookFineTuningJobCancelledData": [
+        ("WebhookFineTuningJobCancelledData-id-missing", ("id",), "delete", None, "id"),
+        ("WebhookFineTuningJobCancelledData-id-null", ("id",), "set", None, "id"),
+        ("WebhookFineTuningJobCancelledData-id-int", ("id",), "set", 5, "id"),
+        ("WebhookFineTuningJobCancelledData-id-list", ("id",), "set", ["x"], "id"),
+    ],
+    "WebhookFineTuningJobCancelled": [
+        ("WebhookFineTuningJobCancelled-created_at-missing", ("created_at",), "delete", None, "created_at"),
+        ("WebhookFineTuningJobCancelled-created_at-null", ("created_at",), "set", None, "created_at"),
+        ("WebhookFineTuningJobCancelled-created_at-str", ("created_at",), "set", "5", "created_at"),
+        ("WebhookFineTuningJobCancelled-created_at-bool", ("created_at",), "set", True, "created_at"),
+        ("WebhookFineTuningJobCancelled-created_at-float", ("created_at",), "set", 1.5, "created_at"),
+        ("WebhookFineTuningJobCancelled-created_at-list", ("created_at",), "set", [1], "created_at"),
+        ("WebhookFineTuningJobCancelled-id-missing", ("id",), "delete", None, "id"),
+        ("WebhookFineTuningJobCancelled-id-null", ("id",), "set", None, "id"),
+        ("WebhookFineTuningJobCancelled-id-int", ("id",), "set", 5, "id"),
+        ("WebhookFineTuningJobCancelled-id-list", ("id",), "set", ["x"], "id"),
+        ("WebhookFineTuningJobCancelled-data-missing", ("data",), "delete", None, "data"),
+        ("WebhookFineTuningJobCancelled-data-null", ("data",), "set", None, "data"),
+        ("WebhookFineTuningJobCancelled-data-str", ("data",), "set", "x", "data"),
+        ("WebhookFineTuningJobCancelled-data-list", ("data",), "set", [{}], "data"),
+        ("WebhookFineTuningJobCancelled-object-null", ("object",), "set", None, "object"),
+        ("WebhookFineTuningJobCancelled-object-str", ("object",), "set", "event-unknown", "object"),
+        ("WebhookFineTuningJobCancelled-object-list", ("object",), "set", ["event"], "object"),
+        ("WebhookFineTuningJobCancelled-type-missing", ("type",), "delete", None, "type"),
+        ("WebhookFineTuningJobCancelled-type-null", ("type",), "set", None, "type"),
+        (
+            "WebhookFineTuningJobCancelled-type-str",
+            ("type",),
+            "set",
+            "fine_tuning.job.cancelled-unknown",
+            "type",
+        ),
+        ("WebhookFineTuningJobCancelled-type-list", ("type",), "set", ["fine_tuning.job.cancelled"], "type"),
+        ("WebhookFineTuningJobCancelled-data.id-missing", ("data", "id"), "delete", None, "data.id"),
+    ],
+    "WebhookFineTuningJobFailedData": [
+        ("WebhookFineTuningJobFailedData-id-missing", ("id",), "delete", None, "id"),
+        ("WebhookFineTuningJobFailedData-id-null", ("id",), "set", None, "id"),
+        ("WebhookFineTuningJobFailedData-id-int", ("id",), "set", 5, "id"),
+        ("WebhookFineTuningJobFailedData-id-list", ("id",), "set", ["x"], "id"),
+    ],
+    "WebhookFineTuningJobFailed": [
+        ("WebhookFineTuningJobFailed-created_at-missing", ("created_at",), "delete", None, "created_at"),
+        ("WebhookFineTuningJobFailed-created_at-null", ("created_at",), "set", None, "created_at"),
+        ("WebhookFineTuningJobFailed-created_at-str", ("created_at",), "set", "5", "created_at"),
+        ("WebhookFineTuningJobFailed-created_at-bool", ("created_at",), "set", True, "created_at"),
+        ("WebhookFineTuningJobFailed-created_at-float", ("created_at",), "set", 1.5, "created_at"),
+        ("WebhookFineTuningJobFailed-created_at-list", ("created_at",), "set", [1], "created_at"),
+        ("WebhookFineTuningJobFailed-id-missing", ("id",), "delete", None, "id"),
+        ("WebhookFineTuningJobFailed-id-null", ("id",), "set", None, "id"),
+        ("WebhookFineTuningJobFailed-id-int", ("id",), "set", 5, "id"),
+        ("WebhookFineTuningJobFailed-id-list", ("id",), "set", ["x"], "id"),
+        ("WebhookFineTuningJobFailed-data-missing", ("data",), "delete", None, "data"),
+        ("WebhookFineTuningJobFailed-data-null", ("data",), "set", None, "data"),
+        ("WebhookFineTuningJobFailed-data-str", ("data",), "set", "x", "data"),
+        ("WebhookFineTuningJobFailed-data-list", ("data",), "set", [{}], "data"),
+        ("WebhookFineTuningJobFailed-object-null", ("object",), "set", None, "object"),
+        ("WebhookFineTuningJobFailed-object-str", ("object",), "set", "event-unknown", "object"),
+        ("WebhookFineTuningJobFailed-object-list", ("object",), "set", ["event"], "object"),
+        ("WebhookFineTuningJobFailed-type-missing", ("type",), "delete", None, "type"),
+        ("WebhookFineTuningJobFailed-type-null", ("type",), "set", None, "type"),
+        ("WebhookFineTuningJobFailed-type-str", ("type",), "set", "fine_tuning.job.failed-unknown", "type"),
+        ("WebhookFineTuningJobFailed-type-list", ("type",), "set", ["fine_tuning.job.failed"], "type"),
+        ("WebhookFineTuningJobFailed-data.id-missing", ("data", "id"), "delete", None, "data.id"),
+    ],
+    "WebhookFineTuningJobSucceededData": [
+        ("WebhookFineTuningJobSucceededData-id-missing", ("id",), "delete", None, "id"),
+        ("WebhookFineTuningJobSucceededData-id-null", ("id",), "set", None, "id"),
+        ("WebhookFineTuningJobSucceededData-id-int", ("id",), "set", 5, "id"),
+        ("WebhookFineTuningJobSucceededData-id-list", ("id",), "set", ["x"], "id"),
+    ],
+    "WebhookFineTuningJobSucceeded": [
+        ("WebhookFineTuningJobSucceeded-created_at-missing", ("created_at",), "delete", None, "created_at"),
+        ("WebhookFineTuningJobSucceeded-created_at-null", ("created_at",), "set", None, "created_at"),
+        ("WebhookFineTuningJobSucceeded-created_at-str", ("created_at",), "set", "5", "created_at"),
+        ("WebhookFineTuningJobSucceeded-created_at-bool", ("created_at",), "set", True, "created_at"),
+        ("WebhookFineTuningJobSucceeded-created_at-float", ("created_at",), "set", 1.5, "created_at"),
+        ("WebhookFineTuningJobSucceeded-created_at-list", ("created_at",), "set", [1], "created_at"),
+        ("WebhookFineTuningJobSucceeded-id-missing", ("id",), "delete", None, "id"),
+        ("WebhookFineTuningJobSucceeded-id-null", ("id",), "set", None, "id"),
+        ("WebhookFineTuningJobSucceeded-id-int", ("id",), "set", 5, "id"),
+        ("WebhookFineTuningJobSucceeded-id-list", ("id",), "set", ["x"], "id"),
+        ("WebhookFineTuningJobSucceeded-data-missing", ("data",), "delete", None, "data"),
+        ("WebhookFineTuningJobSucceeded-data-null", ("data",), "set", None, "data"),
+        ("WebhookFineTuningJobSucceeded-data-str", ("data",), "set", "x", "data"),
+        ("WebhookFineTuningJobSucceeded-data-list", ("data",), "set", [{}], "data"),
+        ("WebhookFineTuningJobSucceeded-object-null", ("object",), "set", None, "object"),
+        ("WebhookFineTuningJobSucceeded-object-str", ("object",), "set", "event-unknown", "object"),
+        ("WebhookFineTuningJobSucceeded-object-list", ("object",), "set", ["event"], "object"),
+        ("WebhookFineTuningJobSucceeded-type-missing", ("type",), "delete", None, "type"),
+        ("WebhookFineTuningJobSucceeded-type-null", ("type",), "set", None, "type"),
+        (
+            "WebhookFineTuningJobSucceeded-type-str",
+            ("type",),
+            "set",
+            "fine_tuning.job.succeeded-unknown",
+            "type",
+        ),
+        ("WebhookFineTuningJobSucceeded-type-list", ("type",), "set", ["fine_tuning.job.succeeded"], "type"),
+        ("WebhookFineTuningJobSucceeded-data.id-missing", ("data", "id"), "delete", None, "data.id"),
     ],
 }
 

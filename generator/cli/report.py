@@ -37,9 +37,19 @@ def inspect_json(spec: Optional[Spec], diags: list[Diagnostic]) -> dict[str, Any
             enums.append(
                 {"name": e.name, "values": list(e.values), "origins": [o.short() for o in e.origins]}
             )
+    unions = [
+        {
+            "name": u.name,
+            "members": [type_text(m) for m in u.members],
+            "discriminator": u.discriminator,
+            "origins": [o.short() for o in u.origins],
+        }
+        for u in (spec.unions if spec is not None else ())
+    ]
     return {
         "models": models,
         "enums": enums,
+        "unions": unions,
         "diagnostics": [
             {
                 "severity": d.severity,
@@ -59,6 +69,9 @@ def inspect_text(spec: Optional[Spec]) -> str:
     lines: list[str] = []
     for e in spec.enums:
         lines.append(f"enum {e.name}: {', '.join(e.values)}")
+    for u in spec.unions:
+        tag = f"  (by {u.discriminator})" if u.discriminator else ""
+        lines.append(f"union {u.name}: {' | '.join(type_text(m) for m in u.members)}{tag}")
     for m in spec.models:
         lines.append("")
         lines.append(f"model {m.name}  ({', '.join(o.short() for o in m.origins)})")

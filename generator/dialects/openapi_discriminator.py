@@ -9,12 +9,15 @@ Then a decoder cannot pick the member the way the document says, and the user is
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Any, Optional
 
 from generator.dialects.openapi_document import resolve_pointer
 from generator.model.claims import REQUIRED, TYPE, ObjectFrag, UnionFrag
 from generator.model.diagnostics import Diagnostic, warning
-from generator.model.ir import LiteralOf, Ref
+from generator.model.ir import LiteralOf, Ref, TypeExpr
+
+_TAG_KEYS = ("type", "object")  # tried first, in this order; then any other shared key by name
 
 
 def discriminator_problems(
@@ -66,4 +69,53 @@ def _constant(obj: ObjectFrag, key: str) -> object:
             t = claims.get(TYPE)
             if claims.get(REQUIRED) is True and isinstance(t, LiteralOf) and len(t.values) == 1:
                 return t.values[0]
+    return None
+
+
+def tagged_parts(
+    unions: list[tuple[UnionFrag, tuple[str, ...]]], objects: list[ObjectFrag], taken: set[str]
+) -> list[tuple[UnionFrag, tuple[str, ...]]]:
+    """Unions of objects and other kinds of value (``str | InputText | OutputText | list[..]``) with
+    their objects as one member: a union of those objects alone, named ``<union>Object``, whose
+    constant tells them apart (a content part's ``type``). The value is then a string, a list or
+    one of the tagged objects, which every style (msgspec too) can decode without trying each
+    object in turn. Unions whose objects share no such constant are left as they are."""
+    by_name = {o.name: o for o in objects}
+    out: list[tuple[UnionFrag, tuple[str, ...]]] = []
+    groups: dict[tuple[TypeExpr, ...], str] = {}
+    for union, pointer in unions:
+        parts = tuple(m for m in union.members if isinstance(m, Ref) and m.name in by_name)
+        if len(parts) < 2 or len(parts) == len(union.members) or _tag_key(parts, by_name) is None:
+            out.append((union, pointer))
+            continue
+        name = groups.get(parts)
+        if name is None:
+            name = groups[parts] = _free(f"{union.name}Object", taken)
+            out.append((replace(union, name=name, members=parts), pointer))
+        first = union.members.index(parts[0])
+        rest = [m for m in union.members if m not in parts]
+        members = (*rest[:first], Ref(name), *rest[first:])
+        out.append((replace(union, members=members), pointer))
+    return out
+
+
+def _free(name: str, taken: set[str]) -> str:
+    found, n = name, 1
+    while found in taken:
+        n += 1
+        found = f"{name}{n}"
+    taken.add(found)
+    return found
+
+
+def _tag_key(parts: tuple[TypeExpr, ...], objects: dict[str, ObjectFrag]) -> Optional[str]:
+    """The key at which every object has a required constant of its own (``type`` first)."""
+    models = [objects[p.name] for p in parts if isinstance(p, Ref)]
+    keys = {f.wire_name for f in models[0].fields}.intersection(
+        *({f.wire_name for f in o.fields} for o in models)
+    )
+    for key in sorted(keys, key=lambda k: (_TAG_KEYS.index(k) if k in _TAG_KEYS else len(_TAG_KEYS), k)):
+        values = [_constant(o, key) for o in models]
+        if None not in values and len(set(values)) == len(values):
+            return key
     return None

@@ -169,6 +169,14 @@ class LineIndex:
     def __init__(self, doc: LoadedDocument) -> None:
         self.path = doc.path
         self.lines = doc.text.split("\n")
+        # per line: its indentation (-1 for a blank or comment line) and whether it starts "- "
+        self._indent: list[int] = []
+        self._dash: list[bool] = []
+        for line in self.lines:
+            stripped = line.lstrip(" ")
+            blank = not stripped or stripped.startswith("#")
+            self._indent.append(-1 if blank else len(line) - len(stripped))
+            self._dash.append(stripped.startswith("- "))
         self._schema_lines: Optional[dict[str, int]] = None
         self._schemas_top = 0
         self._prefix = doc.schemas_pointer
@@ -205,15 +213,14 @@ class LineIndex:
 
         A key's block may hold a sequence written at the key's own indentation (``key:`` / ``- x``).
         """
-        for i in range(start + 1, len(self.lines)):
-            s = self.lines[i]
-            stripped = s.lstrip(" ")
-            if not stripped or stripped.startswith("#"):
+        indents, dashes = self._indent, self._dash
+        for i in range(start + 1, len(indents)):
+            at = indents[i]
+            if at < 0 or at > indent:
                 continue
-            at = len(s) - len(stripped)
-            if at < indent or at == indent and (item or not stripped.startswith("- ")):
+            if at < indent or item or not dashes[i]:
                 return i
-        return len(self.lines)
+        return len(indents)
 
     def _child_indent(self, start: int, end: int) -> int:
         for i in range(start, end):

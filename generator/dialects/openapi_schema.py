@@ -24,7 +24,8 @@ import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
-from generator.dialects.openapi_discriminator import discriminator_problems
+from generator.dialects.openapi_cache import cache_key, load_entry, store_entry
+from generator.dialects.openapi_discriminator import discriminator_problems, tagged_parts
 from generator.dialects.openapi_document import (
     LineIndex,
     LoadedDocument,
@@ -46,7 +47,7 @@ from generator.model.claims import (
     Strength,
 )
 from generator.model.diagnostics import Diagnostic, Origin, error, has_errors, warning
-from generator.model.ir import Example, LiteralOf
+from generator.model.ir import Example, LiteralOf, TypeExpr
 from generator.read.documents import display_path
 from generator.read.openapi_settings import OPENAPI_DIALECT, OpenAPISettings
 
@@ -69,8 +70,30 @@ def read_openapi(
 ) -> tuple[Optional[OpenAPISource], list[Diagnostic]]:
     """Read the configured document's closure into fragments; ``where`` is the settings file's origin.
 
-    ``aliases`` (the spec's [aliases]) name inline types after their owner's canonical name.
+    ``aliases`` (the spec's [aliases]) name inline types after their owner's canonical name. A read
+    of the same document with the same settings comes from the cache (``openapi_cache``).
     """
+    start = time.perf_counter()
+    try:
+        key: Optional[str] = cache_key(
+            settings.document.read_bytes(),
+            (settings.roots, sorted((aliases or {}).items()), display_path(settings.document), where),
+        )
+    except OSError:
+        key = None  # load_document reports it
+    cached = load_entry(key) if key is not None else None
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], OpenAPISource):
+        source, diags = cached
+        return replace(source, seconds={"cache": time.perf_counter() - start}), list(diags)
+    source, diags = _read_openapi(settings, where, aliases)
+    if key is not None and source is not None and not has_errors(diags):
+        store_entry(key, (source, diags))
+    return source, diags
+
+
+def _read_openapi(
+    settings: OpenAPISettings, where: Origin, aliases: Optional[dict[str, str]]
+) -> tuple[Optional[OpenAPISource], list[Diagnostic]]:
     seconds: dict[str, float] = {}
     start = time.perf_counter()
     shown = display_path(settings.document)
@@ -155,9 +178,12 @@ class _Converter:
                 done.add(name)
                 objects.append(self._object(name, model, pointer))
         objects = _with_constants(objects)
-        unions = [replace(u, origin=self.lines.origin(p)) for u, p in self.types.union_frags()]
+        taken = {o.name for o in objects} | {e.name for e, _ in self.types.enum_frags()}
+        taken |= {u.name for u, _ in self.types.union_frags()}
+        union_frags = tagged_parts(self.types.union_frags(), objects, taken)
+        unions = [replace(u, origin=self.lines.origin(p)) for u, p in union_frags]
         enums = [replace(e, origin=self.lines.origin(p)) for e, p in self.types.enum_frags()]
-        for name, pointer in [(u.name, p) for u, p in self.types.union_frags()] + [
+        for name, pointer in [(u.name, p) for u, p in union_frags] + [
             (e.name, p) for e, p in self.types.enum_frags()
         ]:
             self.pointers[(name, "")] = pointer_text(pointer)
@@ -196,7 +222,9 @@ class _Converter:
                     wire,
                     origin,
                     claims,
-                    description=_description(prop),
+                    description=_with_schema_facts(
+                        _with_known_values(_description(prop), self.types.known_values.get(at)), prop, t
+                    ),
                     deprecated=bool(isinstance(prop, dict) and prop.get("deprecated"))
                     or _extra(f, "deprecated"),
                 )
@@ -271,6 +299,34 @@ def _description(raw: Any) -> str:
                 if inner:
                     return inner
     return ""
+
+
+def _with_known_values(description: str, values: Optional[tuple[str, ...]]) -> str:
+    """An open string's named values (``anyOf [string, enum]``) said after its description."""
+    if not values:
+        return description
+    said = "Known values: " + ", ".join(f"`{v}`" for v in values) + " (any other string is accepted)."
+    return f"{description} {said}" if description else said
+
+
+def _with_schema_facts(description: str, prop: Any, t: TypeExpr) -> str:
+    """The property's ``default`` and ``format`` said after its description (a constant's default,
+    its only value, is not said)."""
+    facts: list[str] = []
+    if isinstance(prop, dict):
+        constant = isinstance(t, LiteralOf) and len(t.values) == 1
+        if "default" in prop and not constant:
+            value = prop["default"]
+            facts.append(f"Default: `{value if isinstance(value, str) else json.dumps(value)}`.")
+        formats = [prop.get("format")] + [o.get("format") for o in _options(prop)]
+        found = next((f for f in formats if isinstance(f, str) and f), None)
+        if found:
+            facts.append(f"Format: `{found}`.")
+    return " ".join([description, *facts]) if description and facts else description or " ".join(facts)
+
+
+def _options(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    return [o for key in ("anyOf", "oneOf") for o in prop.get(key) or [] if isinstance(o, dict)]
 
 
 def _extra(f: Any, key: str) -> bool:

@@ -109,6 +109,9 @@ class TypeReader:
             n for n in schema_names if kind_of(self.by_path.get(_COMPONENT + n)) in ("object", "enum")
         }
         self._roots: dict[str, tuple[TypeExpr, bool]] = {}
+        self.known_values: dict[tuple[str, ...], tuple[str, ...]] = (
+            {}
+        )  # pointer → values an open string names
         self._started: set[str] = set()
 
     def enum_frags(self) -> list[tuple[EnumFrag, tuple[str, ...]]]:
@@ -169,6 +172,7 @@ class TypeReader:
 
     def _union(self, options_dt: list[Any], ctx: Context, nullable: bool) -> tuple[TypeExpr, bool]:
         options: list[TypeExpr] = []
+        enums_before = set(self._enums)
         for dt in options_dt:
             if dt.type == "None" and not dt.data_types and dt.reference is None:
                 nullable = True
@@ -178,6 +182,8 @@ class TypeReader:
             for o in self._members(t):
                 if o not in options:
                     options.append(o)
+        if Scalar("str") in options:  # `anyOf [string, enum of strings]`: any string, some of them named
+            options = self._open_strings(options, enums_before, ctx)
         if not options:
             return AnyType(), True
         if len(options) == 1:
@@ -185,6 +191,31 @@ class TypeReader:
         if any(isinstance(o, Ref) and o.name not in self._enums for o in options):
             return Ref(self._named_union(tuple(options), ctx)), nullable
         return UnionOf(tuple(options)), nullable
+
+    def _open_strings(self, options: list[TypeExpr], enums_before: set[str], ctx: Context) -> list[TypeExpr]:
+        """``str`` takes in the string enums and literals beside it (the SDK's ``Union[str, Literal[..]]``);
+        their values are kept as the field's known values, and an inline enum read here is dropped."""
+        named: list[str] = []
+        kept: list[TypeExpr] = []
+        for o in options:
+            values = self._string_values(o)
+            if values is None:
+                kept.append(o)
+                continue
+            named += [v for v in values if v not in named]
+            if isinstance(o, Ref) and o.name not in enums_before:
+                del self._enums[o.name]  # its name stays taken: no other inline type gets it
+        if named:
+            self.known_values[ctx.pointer] = tuple(named)
+        return kept
+
+    def _string_values(self, t: TypeExpr) -> Optional[tuple[str, ...]]:
+        values: tuple[Any, ...] = ()
+        if isinstance(t, LiteralOf):
+            values = t.values
+        elif isinstance(t, Ref) and t.name in self._enums:
+            values = self._enums[t.name][0].values
+        return values if values and all(isinstance(v, str) for v in values) else None
 
     def _members(self, t: TypeExpr) -> tuple[TypeExpr, ...]:
         if isinstance(t, UnionOf):

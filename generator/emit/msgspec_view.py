@@ -34,8 +34,8 @@ from generator.emit.styles import (
 )
 from generator.model.diagnostics import Diagnostic, Origin, warning
 from generator.model.ir import Field, Model, Spec, UnionDef
-from generator.pysrc.layout import Node, Seq, group, render
-from generator.pysrc.literals import docstring, import_line, py_str
+from generator.pysrc.layout import Node, Seq, flat, group, render
+from generator.pysrc.literals import LINE_LENGTH, docstring, import_line, py_str, width
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,11 @@ def problems(spec: Spec) -> list[Diagnostic]:
 
 def _declaration(f: Field, spec: Spec, style: Style, options: RenderOptions) -> str:
     tail = field_default(f, style)
-    return (
-        render(Seq((f"{f.py_name}: ", field_annotation_node(f, spec, style, options))), 4, len(tail)) + tail
-    )
+    annotation = Seq((f"{f.py_name}: ", field_annotation_node(f, spec, style, options)))
+    whole = flat(annotation) + tail
+    if tail.startswith(" = msgspec.field(") and 4 + width(whole) > LINE_LENGTH:
+        return whole  # black splits the call before the annotation: the formatter runs black on it
+    return render(annotation, 4, len(tail)) + tail
 
 
 def _post_init(model: Model, spec: Spec, plan: MsgspecPlan) -> tuple[str, ...]:

@@ -106,9 +106,12 @@ def _type_problems(v: Any, t: TypeExpr, spec: Spec, where: str) -> list[Problem]
 
 
 def _first_fit(v: Any, options: tuple[TypeExpr, ...], spec: Spec, where: str) -> list[Problem]:
-    """No problem when some option fits; else the first option's problems."""
+    """No problem when some option fits; else the problems of the first option that fits but for
+    unknown keys (a caller that keeps them counts it a fit), or else of the first option."""
     results = [_type_problems(v, o, spec, where) for o in options]
-    return [] if not results or any(not r for r in results) else results[0]
+    if not results or any(not r for r in results):
+        return []
+    return next((r for r in results if all(p.kind == UNKNOWN_KEY for p in r)), results[0])
 
 
 def _ref_problems(v: Any, name: str, spec: Spec, where: str) -> list[Problem]:

@@ -8,6 +8,7 @@ from generator.dialects.openapi_schema import OpenAPISource, read_openapi
 from generator.model.claims import TYPE, ObjectFrag
 from generator.model.diagnostics import Diagnostic, Origin
 from generator.model.ir import Spec, TypeExpr
+from generator.pipeline import load_spec
 from generator.read.openapi_settings import OpenAPISettings
 from generator.read.spec_settings import load_settings
 from generator.reconcile.merge import merge
@@ -52,8 +53,8 @@ def type_of(o: ObjectFrag, wire: str) -> TypeExpr:
 
 
 @pytest.fixture(scope="session")
-def fine_tuning_spec() -> Spec:
-    """Our Spec of the fine-tuning closure alone, merged under spec/modelgen.toml's aliases."""
+def closure_spec() -> Spec:
+    """Our Spec of the vendored fine-tuning closure alone, merged under spec/modelgen.toml's aliases."""
     settings, _ = load_settings(ROOT / "spec")
     source, diags = read_openapi(
         OpenAPISettings(FINE_TUNING, FINE_TUNING_ROOTS), Origin("modelgen.toml"), settings.aliases
@@ -65,8 +66,17 @@ def fine_tuning_spec() -> Spec:
 
 
 @pytest.fixture(scope="session")
-def ours(fine_tuning_spec: Spec) -> Ours:
-    spec = fine_tuning_spec
+def fine_tuning_spec() -> Spec:
+    """The Spec of spec/ itself (its pages and its OpenAPI document merged): what users get."""
+    spec, diags = load_spec(ROOT / "spec")
+    assert spec is not None, "\n".join(map(str, diags))
+    return spec
+
+
+@pytest.fixture(scope="session", params=["spec", "closure"])
+def ours(request: pytest.FixtureRequest, fine_tuning_spec: Spec, closure_spec: Spec) -> Ours:
+    """Our models of spec/ (pages and document merged), and of the document's closure alone."""
+    spec = fine_tuning_spec if request.param == "spec" else closure_spec
     return Ours(
         {m.name: m for m in spec.models},
         {e.name: e.values for e in spec.enums},

@@ -131,10 +131,17 @@ class Ours:
                 out.append(f"{key}.{wire}: type: SDK {_show(annotation)}, ours {_show_ours(f.type)}")
         return out
 
+    def _members(self, union: str) -> tuple[TypeExpr, ...]:
+        """A union's members, a member that is itself a union seen through (the SDK writes one flat Union)."""
+        out: list[TypeExpr] = []
+        for m in self.unions[union]:
+            out += self._members(m.name) if isinstance(m, Ref) and m.name in self.unions else [m]
+        return tuple(out)
+
     def compatible(self, sdk: Any, t: TypeExpr) -> bool:
         origin, args = typing.get_origin(sdk), typing.get_args(sdk)
         if isinstance(t, Ref) and t.name in self.unions:
-            t = UnionOf(self.unions[t.name])
+            t = UnionOf(self._members(t.name))
         if isinstance(t, Ref) and t.name in self.enums:
             t = LiteralOf(self.enums[t.name])
         if origin is typing.Annotated:

@@ -213,14 +213,18 @@ def test_a_root_that_matches_nothing_and_a_missing_parser(tmp_path: Path, monkey
     )
 
 
-def test_a_docs_only_run_imports_neither_yaml_nor_the_parser() -> None:
-    code = (
+def test_a_docs_only_run_imports_neither_yaml_nor_the_parser(tmp_path: Path) -> None:
+    for page in [*(ROOT / "spec").glob("*.md"), *(ROOT / "spec").glob("*.txt")]:  # spec/ without [openapi]
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    imported = (
         "import sys; from pathlib import Path; from generator.pipeline import load_spec; "
-        "spec, d = load_spec(Path('spec')); assert spec is not None; "
+        "spec, d = load_spec(Path(sys.argv[1])); assert spec is not None; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'datamodel_code_generator')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    for spec_dir, expected in ((tmp_path, False), (ROOT / "spec", True)):
+        run = [sys.executable, "-c", imported, str(spec_dir)]
+        out = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+        assert (out.stdout.strip() != "[]") is expected, spec_dir
 
 
 @pytest.mark.skipif(
@@ -230,6 +234,11 @@ def test_the_fixture_is_the_closure_extracted_from_the_whole_document() -> None:
     text, names = extract(SHARED, FINE_TUNING_ROOTS)
     assert len(names) == 44
     assert FINE_TUNING.read_text(encoding="utf-8") == text
+
+
+def test_spec_vendors_the_same_closure_as_the_fixture() -> None:
+    """spec/ reads the fixture's closure (the README's drift example reads the fixture)."""
+    assert (ROOT / "spec" / FINE_TUNING.name).read_bytes() == FINE_TUNING.read_bytes()
 
 
 def test_a_stated_discriminator_the_members_do_not_bear_out_is_w377(tmp_path: Path) -> None:
@@ -290,3 +299,82 @@ def test_a_json_document_reads_the_same_with_lines(tmp_path: Path) -> None:
     assert [claims(a, w) for w in ("a", "b")] == [claims(b, w) for w in ("a", "b")]
     lines = json_path.read_text().split("\n")
     assert all(f'"{f.wire_name}":' in lines[f.origin.line - 1] for f in b.fields)
+
+
+def test_a_string_or_named_strings_is_a_string_whose_known_values_are_documented(tmp_path: Path) -> None:
+    """`anyOf [string, enum]` (the SDK's `Union[str, Literal[...]]`): any string; the enum is no type."""
+    path = _doc(tmp_path, """\
+        components:
+          schemas:
+            Req:
+              type: object
+              properties:
+                model:
+                  description: The model.
+                  anyOf: [{type: string}, {type: string, enum: [small, large]}]
+                size: {anyOf: [{type: string}, {const: auto}]}
+                mode: {anyOf: [{type: integer}, {type: string, enum: [fast, slow]}]}
+    """)  # fmt: skip
+    source, _ = read(path, ("Req",))
+    req = obj(source, "Req")
+    assert type_of(req, "model") == Scalar("str") and type_of(req, "size") == Scalar("str")
+    model = next(f for f in req.fields if f.wire_name == "model")
+    assert model.description == ("The model. Known values: `small`, `large` (any other string is accepted).")
+    assert type_of(req, "mode") == UnionOf((Scalar("int"), Ref("ReqMode")))  # no string beside it: kept
+    assert [e.name for e in source.fragments.enums] == ["ReqMode"]
+
+
+def test_the_objects_of_a_union_with_strings_and_lists_are_one_tagged_member(fine_tuning) -> None:
+    """EvalItemContent: a string, a content part (tagged by `type`) or a list of either."""
+    unions = {u.name: u.members for u in fine_tuning.fragments.unions}
+    parts = tuple(
+        Ref(n) for n in ("InputTextContent", "EvalItemContentOutputText", "EvalItemInputImage", "InputAudio")
+    )
+    assert unions["EvalItemContentItemObject"] == parts
+    assert unions["EvalItemContentItem"] == (Scalar("str"), Ref("EvalItemContentItemObject"))
+    assert unions["EvalItemContent"] == (
+        Scalar("str"),
+        Ref("EvalItemContentItemObject"),
+        ListOf(Ref("EvalItemContentItem")),
+    )
+    assert type_of(obj(fine_tuning, "CreateFineTuningJobRequest"), "model") == Scalar("str")
+
+
+def test_objects_beside_strings_that_share_no_tag_are_left_as_they_are(tmp_path: Path) -> None:
+    path = _doc(tmp_path, """\
+        components:
+          schemas:
+            A: {type: object, required: [a], properties: {a: {type: string}}}
+            B: {type: object, required: [b], properties: {b: {type: string}}}
+            H:
+              type: object
+              properties:
+                v: {oneOf: [{type: string}, {$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}
+    """)  # fmt: skip
+    source, _ = read(path, ("H",))
+    (union,) = source.fragments.unions
+    assert union.members == (Scalar("str"), Ref("A"), Ref("B"))
+
+
+def test_a_propertys_default_and_format_are_said_in_its_description(tmp_path: Path) -> None:
+    path = _doc(tmp_path, """\
+        components:
+          schemas:
+            Job:
+              type: object
+              properties:
+                n_epochs: {description: Epochs., anyOf: [{const: auto}, {type: integer}], default: auto}
+                suffix: {type: [string, 'null'], default: null}
+                created_at: {type: integer, format: unixtime, description: When.}
+                url: {anyOf: [{type: string, format: uri}, {type: 'null'}]}
+                kind: {type: string, enum: [job], default: job, description: Always job.}
+    """)  # fmt: skip
+    source, _ = read(path, ("Job",))
+    said = {f.wire_name: f.description for f in obj(source, "Job").fields}
+    assert said == {
+        "n_epochs": "Epochs. Default: `auto`.",
+        "suffix": "Default: `null`.",
+        "created_at": "When. Format: `unixtime`.",
+        "url": "Format: `uri`.",
+        "kind": "Always job.",  # a constant's default is its only value
+    }
