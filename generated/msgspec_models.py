@@ -710,8 +710,8 @@ class _Marker(metaclass=_AnyValue):
 
 
 def _dec_hook(type_: Any, value: Any) -> Any:
-    if not isinstance(type_, _AnyValue):
-        raise NotImplementedError
+    if not isinstance(type_, _AnyValue):  # the hidden _Extra key: msgspec's own error, as without a hook
+        raise TypeError(f"Expected `{getattr(type_, '__name__', type_)}`, got `{type(value).__name__}`")
     return cast("type[_Marker]", type_).decode(value)
 
 

@@ -117,6 +117,15 @@ def test_members_are_tried_in_order_and_keep_unknown_keys(packages: dict[str, An
     assert built.to_dict() == {"content": [{"text": "t"}, {"url": "u"}], "input": [{"text": "a"}]}
 
 
+def test_the_hidden_extra_key_is_an_unknown_key_beside_union_markers(packages: dict[str, Any]) -> None:
+    """A module with markers decodes through a dec_hook; the key that names msgspec's hidden
+    holder of unknown keys must still fail msgspec's fast path and be kept as an unknown key."""
+    doc = {"content": "plain", "input": {"text": "t", "$modelgen.extra": 2}, "$modelgen.extra": {"a": 1}}
+    _round_trips(packages["unions"], "Message", doc)
+    msg = packages["unions"]["msgspec"].Message.from_json(json.dumps(doc))
+    assert msg.extra == {"$modelgen.extra": {"a": 1}} and msg.input.extra == {"$modelgen.extra": 2}
+
+
 def test_the_error_names_every_member(packages: dict[str, Any]) -> None:
     message = _rejects(packages["unions"], "Message", {"content": "x", "input": 5}, "input")
     assert message.startswith("input: fits no member of OneOrMany (as Text: "), message
