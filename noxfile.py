@@ -105,6 +105,15 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_corpora(session: nox.Session) -> None:
+    """Every corpus in ../shared/corpora (or $MODELGEN_CORPORA, or the folders given after --), whole folder:
+    generate time and peak memory against datamodel-code-generator on the same models, same run. One table."""
+    session.install("-e", ".[test]")
+    env = {"BENCH_ROUNDS": os.environ.get("BENCH_ROUNDS", "3")}
+    session.run("python", "bench/corpora.py", *session.posargs, env=env)
+
+
+@nox.session
 def corpora(session: nox.Session) -> None:
     """Every corpus in ../shared/corpora (or $MODELGEN_CORPORA, or the folders given after --), whole folder: pages
     accepted, models/unions/enums, warnings by code, row agreement with tests/corpora/rowcheck.py,

@@ -393,10 +393,14 @@ def main() -> None:
             (f"import {name}", f"{t:.0f} ms", f"openai SDK {sdk_ms:.0f} ms", f"{to_sdk:.2f}x", target)
         )
     shutil.rmtree(PYCACHE, ignore_errors=True)
+    print_table(f"machine: {machine()}; rounds={rounds}", rows)
+
+
+def print_table(title: str, rows: list[Row]) -> None:
     header: Row = ("what", "modelgen", "peer", "ratio", "target")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     line = " | ".join("{:<%d}" % w for w in widths)
-    print(f"machine: {machine()}; {datetime.date.today().isoformat()}; rounds={rounds}")
+    print(f"{title}; {datetime.date.today().isoformat()}")
     print(line.format(*header).rstrip())
     print(line.format(*("-" * w for w in widths)))
     for r in rows:

@@ -733,9 +733,8 @@ def _member(cls: type[_Model]) -> Callable[[Any], Any]:
         try:
             return cast(Any, cls.from_dict({"v": value})).v
         except ValidationError as exc:  # "v.key" → "key", "v[0]" → "[0]"
-            raise ValidationError(
-                exc.path[2:] if exc.path.startswith("v.") else exc.path[1:], exc.message
-            ) from None
+            path = exc.path[2:] if exc.path.startswith("v.") else exc.path[1:]
+            raise ValidationError(path, exc.message) from None
 
     return decode
 
@@ -750,9 +749,8 @@ def _one_of(name: str, members: tuple[tuple[str, type[_Model]], ...]) -> Any:
             try:
                 return member(value)
             except ValidationError as exc:
-                failures.append(
-                    f"as {what}: {exc.path}: {exc.message}" if exc.path else f"as {what}: {exc.message}"
-                )
+                where = f"{exc.path}: " if exc.path else ""
+                failures.append(f"as {what}: {where}{exc.message}")
         raise _Invalid("", f"fits no member of {name} ({'; '.join(failures)})")
 
     return _marker(f"_OneOf{name}", decode)

@@ -162,11 +162,10 @@ def load(source: str, directory: Path, name: str) -> types.ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses and pydantic look the module up by name
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[name]
+    # dataclasses and pydantic look the module up by name while it runs, and msgspec when it
+    # first decodes a type (a union member's): the module stays registered, as an import leaves it
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
     return module
 
 
