@@ -251,13 +251,23 @@ def _runtime_here() -> dict[str, list[float]]:
 
 
 IMPORT_SDK = "openai SDK FineTuningJob"
+FIRST_DECODE = " + first FineTuningJob decode"
 
 
 def import_medians(rounds: int) -> dict[str, tuple[float, float]]:
     """Per module: (median ms to import it in a fresh interpreter, median ratio to the SDK's
-    import in the same round), with the bytecode cached (a first import writes it)."""
+    import in the same round), with the bytecode cached (a first import writes it). Both pydantic
+    modules build a model's validator when it is first used (defer_build; the SDK by default), so
+    pydantic and the SDK are also timed through their first decode of a job, against each other."""
+    text = json.dumps(job_payload())
     targets = {f"generated.{s}_models": f"import generated.{s}_models" for s in STYLES}
     targets[IMPORT_SDK] = "from openai.types.fine_tuning import FineTuningJob"
+    targets["generated.pydantic_models" + FIRST_DECODE] = (
+        f"import generated.pydantic_models as m; m.FineTuningJob.from_json({text!r})"
+    )
+    targets[IMPORT_SDK + FIRST_DECODE] = (
+        f"from openai.types.fine_tuning import FineTuningJob; FineTuningJob.model_validate_json({text!r})"
+    )
     code = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
     samples: dict[str, list[float]] = {name: [] for name in targets}
     for stmt in targets.values():  # write the bytecode
@@ -273,9 +283,12 @@ def import_medians(rounds: int) -> dict[str, tuple[float, float]]:
                 check=True,
             ).stdout
             samples[name].append(float(out) * 1000)
-    sdk = samples[IMPORT_SDK]
+
+    def peer(name: str) -> list[float]:
+        return samples[IMPORT_SDK + FIRST_DECODE if name.endswith(FIRST_DECODE) else IMPORT_SDK]
+
     return {
-        name: (statistics.median(v), statistics.median(x / s for x, s in zip(v, sdk, strict=True)))
+        name: (statistics.median(v), statistics.median(x / s for x, s in zip(v, peer(name), strict=True)))
         for name, v in samples.items()
     }
 
@@ -386,12 +399,11 @@ def main() -> None:
             target = verdict(to_sdk <= 1, f"≤ SDK ({to_sdk:.2f}x)")
         rows.append((f"per payload: {name}", f"{t:.1f} µs", "", f"{to_base:.2f}x baseline", target))
     ms = import_medians(rounds)
-    sdk_ms = ms.pop(IMPORT_SDK)[0]
+    sdk_ms, sdk_first_ms = ms.pop(IMPORT_SDK)[0], ms.pop(IMPORT_SDK + FIRST_DECODE)[0]
     for name, (t, to_sdk) in ms.items():
-        target = verdict(to_sdk <= 0.3, "≤ 0.3x SDK") if "pydantic" in name else ""
-        rows.append(
-            (f"import {name}", f"{t:.0f} ms", f"openai SDK {sdk_ms:.0f} ms", f"{to_sdk:.2f}x", target)
-        )
+        target = verdict(to_sdk <= 0.3, "≤ 0.3x SDK") if name == "generated.pydantic_models" else ""
+        peer = f"openai SDK {sdk_first_ms if name.endswith(FIRST_DECODE) else sdk_ms:.0f} ms"
+        rows.append((f"import {name}", f"{t:.0f} ms", peer, f"{to_sdk:.2f}x", target))
     shutil.rmtree(PYCACHE, ignore_errors=True)
     print_table(f"machine: {machine()}; rounds={rounds}", rows)
 

@@ -201,7 +201,9 @@ class _Base(BaseModel):
     model_validate_json and model_dump_json, without their keyword handling.
     """
 
-    model_config = ConfigDict(extra="allow", protected_namespaces=(), allow_inf_nan=False)
+    # defer_build: a model's validator is built when it is first used (as the openai SDK's are), and
+    # forward references (a later model, a union's alias) resolve then, from the finished module
+    model_config = ConfigDict(extra="allow", protected_namespaces=(), allow_inf_nan=False, defer_build=True)
 
     @classmethod
     def from_dict(cls: type[_M], data: Any) -> _M:
@@ -1503,15 +1505,6 @@ ReinforcementMethodGrader = Annotated[
 """One of: GraderStringCheck, GraderTextSimilarity, GraderPython, GraderScoreModel, GraderMulti.
 The 'type' key tells which.
 """
-
-
-# forward references
-EvalItem.model_rebuild()
-GraderMulti.model_rebuild()
-ReinforcementMethod.model_rebuild()
-RunGraderRequest.model_rebuild()
-ValidateGraderRequest.model_rebuild()
-ValidateGraderResponse.model_rebuild()
 
 
 MODELS: dict[str, Any] = {

@@ -92,6 +92,21 @@ def test_short_lines_do_not_import_black() -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_the_shipped_spec_is_laid_out_without_black(tmp_path: Path) -> None:
+    """Every statement of spec/'s output (five styles and the round-trip tests) is laid out by
+    modelgen's layout code: black, a tenth of a second to import and a few milliseconds a
+    statement, is not asked about any (the output is still black's format: the tests above)."""
+    code = (
+        "import sys\nfrom generator.cli.main import cli\n"
+        f"try:\n    cli(['generate', '--out', {str(tmp_path / 'out')!r}])\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print('black' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
 def test_untrusted_source_is_parsed_and_formatted_whole() -> None:
     assert format_python("x = [1,2]\n", "m.py", trusted=False) == "x = [1, 2]\n"
     with pytest.raises(FormatError, match="m.py:1"):

@@ -169,9 +169,9 @@ def create_fine_tuning_job_request_hyperparameters_payloads() -> st.SearchStrate
     """CreateFineTuningJobRequestHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch_size": st.just("auto") | INTS,
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
+        "batch_size": st.one_of(st.just("auto"), INTS),
+        "learning_rate_multiplier": st.one_of(st.just("auto"), NUMBERS),
+        "n_epochs": st.one_of(st.just("auto"), INTS),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -184,8 +184,8 @@ def create_fine_tuning_job_request_integration_wandb_payloads() -> st.SearchStra
         "project": TEXT,
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "name": st.none() | TEXT,
-        "entity": st.none() | TEXT,
+        "name": st.one_of(st.none(), TEXT),
+        "entity": st.one_of(st.none(), TEXT),
         "tags": st.lists(TEXT, max_size=3),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
@@ -210,10 +210,10 @@ def dpo_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """DpoHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "beta": st.just("auto") | NUMBERS,
-        "batch_size": st.just("auto") | INTS,
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
+        "beta": st.one_of(st.just("auto"), NUMBERS),
+        "batch_size": st.one_of(st.just("auto"), INTS),
+        "learning_rate_multiplier": st.one_of(st.just("auto"), NUMBERS),
+        "n_epochs": st.one_of(st.just("auto"), INTS),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -235,13 +235,13 @@ def reinforcement_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]
     """ReinforcementHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch_size": st.just("auto") | INTS,
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
+        "batch_size": st.one_of(st.just("auto"), INTS),
+        "learning_rate_multiplier": st.one_of(st.just("auto"), NUMBERS),
+        "n_epochs": st.one_of(st.just("auto"), INTS),
         "reasoning_effort": open_enum(["default", "low", "medium", "high"]),
-        "compute_multiplier": st.just("auto") | NUMBERS,
-        "eval_interval": st.just("auto") | INTS,
-        "eval_samples": st.just("auto") | INTS,
+        "compute_multiplier": st.one_of(st.just("auto"), NUMBERS),
+        "eval_interval": st.one_of(st.just("auto"), INTS),
+        "eval_samples": st.one_of(st.just("auto"), INTS),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -331,24 +331,22 @@ def eval_item_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """EvalItem documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {
         "role": open_enum(["user", "assistant", "system", "developer"]),
-        "content": TEXT
-        | (
-            st.deferred(input_text_content_payloads)
-            | st.deferred(eval_item_content_output_text_payloads)
-            | st.deferred(eval_item_input_image_payloads)
-            | st.deferred(input_audio_payloads)
-        )
-        | (
+        "content": st.one_of(
+            TEXT,
+            st.deferred(input_text_content_payloads),
+            st.deferred(eval_item_content_output_text_payloads),
+            st.deferred(eval_item_input_image_payloads),
+            st.deferred(input_audio_payloads),
             st.lists(
-                TEXT
-                | (
-                    st.deferred(input_text_content_payloads)
-                    | st.deferred(eval_item_content_output_text_payloads)
-                    | st.deferred(eval_item_input_image_payloads)
-                    | st.deferred(input_audio_payloads)
+                st.one_of(
+                    TEXT,
+                    st.deferred(input_text_content_payloads),
+                    st.deferred(eval_item_content_output_text_payloads),
+                    st.deferred(eval_item_input_image_payloads),
+                    st.deferred(input_audio_payloads),
                 ),
                 max_size=3,
-            )
+            ),
         ),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
@@ -395,12 +393,14 @@ def grader_score_model_sampling_params_payloads() -> st.SearchStrategy[dict[str,
     """GraderScoreModelSamplingParams documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "seed": st.none() | INTS,
-        "top_p": st.none() | NUMBERS,
-        "temperature": st.none() | NUMBERS,
-        "max_completions_tokens": st.none() | INTS,
-        "reasoning_effort": st.none()
-        | open_enum(["none", "minimal", "low", "medium", "high", "xhigh", "max"]),
+        "seed": st.one_of(st.none(), INTS),
+        "top_p": st.one_of(st.none(), NUMBERS),
+        "temperature": st.one_of(st.none(), NUMBERS),
+        "max_completions_tokens": st.one_of(st.none(), INTS),
+        "reasoning_effort": st.one_of(
+            st.none(),
+            open_enum(["none", "minimal", "low", "medium", "high", "xhigh", "max"]),
+        ),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -475,11 +475,13 @@ def grader_multi_payloads() -> st.SearchStrategy[dict[str, Any]]:
     required: dict[str, st.SearchStrategy[Any]] = {
         "type": st.just("multi"),
         "name": TEXT,
-        "graders": st.deferred(grader_string_check_payloads)
-        | st.deferred(grader_text_similarity_payloads)
-        | st.deferred(grader_python_payloads)
-        | st.deferred(grader_score_model_payloads)
-        | st.deferred(grader_label_model_payloads),
+        "graders": st.one_of(
+            st.deferred(grader_string_check_payloads),
+            st.deferred(grader_text_similarity_payloads),
+            st.deferred(grader_python_payloads),
+            st.deferred(grader_score_model_payloads),
+            st.deferred(grader_label_model_payloads),
+        ),
         "calculate_output": TEXT,
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
@@ -492,11 +494,13 @@ def grader_multi_payloads() -> st.SearchStrategy[dict[str, Any]]:
 def reinforcement_method_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """ReinforcementMethod documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {
-        "grader": st.deferred(grader_string_check_payloads)
-        | st.deferred(grader_text_similarity_payloads)
-        | st.deferred(grader_python_payloads)
-        | st.deferred(grader_score_model_payloads)
-        | st.deferred(grader_multi_payloads),
+        "grader": st.one_of(
+            st.deferred(grader_string_check_payloads),
+            st.deferred(grader_text_similarity_payloads),
+            st.deferred(grader_python_payloads),
+            st.deferred(grader_score_model_payloads),
+            st.deferred(grader_multi_payloads),
+        ),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "hyperparameters": st.deferred(reinforcement_hyperparameters_payloads),
@@ -510,9 +514,9 @@ def supervised_hyperparameters_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """SupervisedHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch_size": st.just("auto") | INTS,
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
+        "batch_size": st.one_of(st.just("auto"), INTS),
+        "learning_rate_multiplier": st.one_of(st.just("auto"), NUMBERS),
+        "n_epochs": st.one_of(st.just("auto"), INTS),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -553,13 +557,15 @@ def create_fine_tuning_job_request_payloads() -> st.SearchStrategy[dict[str, Any
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "hyperparameters": st.deferred(create_fine_tuning_job_request_hyperparameters_payloads),
-        "suffix": st.none() | TEXT,
-        "validation_file": st.none() | TEXT,
-        "integrations": st.none()
-        | st.lists(st.deferred(create_fine_tuning_job_request_integration_payloads), max_size=3),
-        "seed": st.none() | INTS,
+        "suffix": st.one_of(st.none(), TEXT),
+        "validation_file": st.one_of(st.none(), TEXT),
+        "integrations": st.one_of(
+            st.none(),
+            st.lists(st.deferred(create_fine_tuning_job_request_integration_payloads), max_size=3),
+        ),
+        "seed": st.one_of(st.none(), INTS),
         "method": st.deferred(fine_tune_method_payloads),
-        "metadata": st.none() | st.dictionaries(KEYS, TEXT, max_size=3),
+        "metadata": st.one_of(st.none(), st.dictionaries(KEYS, TEXT, max_size=3)),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -640,7 +646,7 @@ def fine_tune_payloads() -> st.SearchStrategy[dict[str, Any]]:
         "created_at": INTS,
         "updated_at": INTS,
         "model": TEXT,
-        "fine_tuned_model": st.none() | TEXT,
+        "fine_tuned_model": st.one_of(st.none(), TEXT),
         "organization_id": TEXT,
         "status": open_enum(["created", "pending", "running", "succeeded", "failed", "cancelled"]),
         "hyperparams": st.deferred(fine_tune_hyperparams_payloads),
@@ -676,7 +682,7 @@ def fine_tuning_job_error_payloads() -> st.SearchStrategy[dict[str, Any]]:
     required: dict[str, st.SearchStrategy[Any]] = {
         "code": TEXT,
         "message": TEXT,
-        "param": st.none() | TEXT,
+        "param": st.one_of(st.none(), TEXT),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "unknown_key_1": JSON_VALUES,
@@ -689,9 +695,9 @@ def fine_tuning_job_hyperparameters_payloads() -> st.SearchStrategy[dict[str, An
     """FineTuningJobHyperparameters documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "batch_size": st.none() | (st.just("auto") | INTS),
-        "learning_rate_multiplier": st.just("auto") | NUMBERS,
-        "n_epochs": st.just("auto") | INTS,
+        "batch_size": st.one_of(st.none(), st.just("auto"), INTS),
+        "learning_rate_multiplier": st.one_of(st.just("auto"), NUMBERS),
+        "n_epochs": st.one_of(st.just("auto"), INTS),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -704,8 +710,8 @@ def fine_tuning_job_wandb_integration_payloads() -> st.SearchStrategy[dict[str, 
         "project": TEXT,
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "name": st.none() | TEXT,
-        "entity": st.none() | TEXT,
+        "name": st.one_of(st.none(), TEXT),
+        "entity": st.one_of(st.none(), TEXT),
         "tags": st.lists(TEXT, max_size=3),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
@@ -731,25 +737,28 @@ def fine_tuning_job_payloads() -> st.SearchStrategy[dict[str, Any]]:
     required: dict[str, st.SearchStrategy[Any]] = {
         "id": TEXT,
         "created_at": INTS,
-        "error": st.none() | st.deferred(fine_tuning_job_error_payloads),
-        "fine_tuned_model": st.none() | TEXT,
-        "finished_at": st.none() | INTS,
+        "error": st.one_of(st.none(), st.deferred(fine_tuning_job_error_payloads)),
+        "fine_tuned_model": st.one_of(st.none(), TEXT),
+        "finished_at": st.one_of(st.none(), INTS),
         "hyperparameters": st.deferred(fine_tuning_job_hyperparameters_payloads),
         "model": TEXT,
         "object": st.just("fine_tuning.job"),
         "organization_id": TEXT,
         "result_files": st.lists(TEXT, max_size=3),
         "status": open_enum(["validating_files", "queued", "running", "succeeded", "failed", "cancelled"]),
-        "trained_tokens": st.none() | INTS,
+        "trained_tokens": st.one_of(st.none(), INTS),
         "training_file": TEXT,
-        "validation_file": st.none() | TEXT,
+        "validation_file": st.one_of(st.none(), TEXT),
         "seed": INTS,
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "integrations": st.none() | st.lists(st.deferred(fine_tuning_job_integration_payloads), max_size=3),
-        "estimated_finish": st.none() | INTS,
+        "integrations": st.one_of(
+            st.none(),
+            st.lists(st.deferred(fine_tuning_job_integration_payloads), max_size=3),
+        ),
+        "estimated_finish": st.one_of(st.none(), INTS),
         "method": st.deferred(fine_tune_method_payloads),
-        "metadata": st.none() | st.dictionaries(KEYS, TEXT, max_size=3),
+        "metadata": st.one_of(st.none(), st.dictionaries(KEYS, TEXT, max_size=3)),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -817,8 +826,8 @@ def list_fine_tuning_checkpoint_permission_response_payloads() -> st.SearchStrat
         "has_more": st.booleans(),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "first_id": st.none() | TEXT,
-        "last_id": st.none() | TEXT,
+        "first_id": st.one_of(st.none(), TEXT),
+        "last_id": st.one_of(st.none(), TEXT),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -833,8 +842,8 @@ def list_fine_tuning_job_checkpoints_response_payloads() -> st.SearchStrategy[di
         "has_more": st.booleans(),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "first_id": st.none() | TEXT,
-        "last_id": st.none() | TEXT,
+        "first_id": st.one_of(st.none(), TEXT),
+        "last_id": st.one_of(st.none(), TEXT),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }
@@ -872,11 +881,13 @@ def list_paginated_fine_tuning_jobs_response_payloads() -> st.SearchStrategy[dic
 def run_grader_request_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """RunGraderRequest documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {
-        "grader": st.deferred(grader_string_check_payloads)
-        | st.deferred(grader_text_similarity_payloads)
-        | st.deferred(grader_python_payloads)
-        | st.deferred(grader_score_model_payloads)
-        | st.deferred(grader_multi_payloads),
+        "grader": st.one_of(
+            st.deferred(grader_string_check_payloads),
+            st.deferred(grader_text_similarity_payloads),
+            st.deferred(grader_python_payloads),
+            st.deferred(grader_score_model_payloads),
+            st.deferred(grader_multi_payloads),
+        ),
         "model_sample": TEXT,
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
@@ -897,13 +908,13 @@ def run_grader_response_metadata_errors_payloads() -> st.SearchStrategy[dict[str
         "invalid_variable_error": st.booleans(),
         "other_error": st.booleans(),
         "python_grader_server_error": st.booleans(),
-        "python_grader_server_error_type": st.none() | TEXT,
+        "python_grader_server_error_type": st.one_of(st.none(), TEXT),
         "python_grader_runtime_error": st.booleans(),
-        "python_grader_runtime_error_details": st.none() | TEXT,
+        "python_grader_runtime_error_details": st.one_of(st.none(), TEXT),
         "model_grader_server_error": st.booleans(),
         "model_grader_refusal_error": st.booleans(),
         "model_grader_parse_error": st.booleans(),
-        "model_grader_server_error_details": st.none() | TEXT,
+        "model_grader_server_error_details": st.one_of(st.none(), TEXT),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "unknown_key_1": JSON_VALUES,
@@ -920,8 +931,8 @@ def run_grader_response_metadata_payloads() -> st.SearchStrategy[dict[str, Any]]
         "errors": st.deferred(run_grader_response_metadata_errors_payloads),
         "execution_time": NUMBERS,
         "scores": JSON_OBJECTS,
-        "token_usage": st.none() | INTS,
-        "sampled_model_name": st.none() | TEXT,
+        "token_usage": st.one_of(st.none(), INTS),
+        "sampled_model_name": st.one_of(st.none(), TEXT),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "unknown_key_1": JSON_VALUES,
@@ -948,11 +959,13 @@ def run_grader_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
 def validate_grader_request_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """ValidateGraderRequest documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {
-        "grader": st.deferred(grader_string_check_payloads)
-        | st.deferred(grader_text_similarity_payloads)
-        | st.deferred(grader_python_payloads)
-        | st.deferred(grader_score_model_payloads)
-        | st.deferred(grader_multi_payloads),
+        "grader": st.one_of(
+            st.deferred(grader_string_check_payloads),
+            st.deferred(grader_text_similarity_payloads),
+            st.deferred(grader_python_payloads),
+            st.deferred(grader_score_model_payloads),
+            st.deferred(grader_multi_payloads),
+        ),
     }
     optional: dict[str, st.SearchStrategy[Any]] = {
         "unknown_key_1": JSON_VALUES,
@@ -965,11 +978,13 @@ def validate_grader_response_payloads() -> st.SearchStrategy[dict[str, Any]]:
     """ValidateGraderResponse documents: required keys always, optional keys sometimes."""
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {
-        "grader": st.deferred(grader_string_check_payloads)
-        | st.deferred(grader_text_similarity_payloads)
-        | st.deferred(grader_python_payloads)
-        | st.deferred(grader_score_model_payloads)
-        | st.deferred(grader_multi_payloads),
+        "grader": st.one_of(
+            st.deferred(grader_string_check_payloads),
+            st.deferred(grader_text_similarity_payloads),
+            st.deferred(grader_python_payloads),
+            st.deferred(grader_score_model_payloads),
+            st.deferred(grader_multi_payloads),
+        ),
         "unknown_key_1": JSON_VALUES,
         "unknown_key_2": JSON_VALUES,
     }

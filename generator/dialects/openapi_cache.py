@@ -5,8 +5,10 @@ Reading an OpenAPI closure costs most of its time in importing datamodel-code-ge
 its parse (about 0.4 s of CPU for OpenAI's 44 fine-tuning schemas, more than the rest of a
 `modelgen generate` of spec/ without it). What comes out depends only on the document's bytes,
 the settings that select and name (roots, aliases, where the settings are, how the document's
-path is shown), the reader's own source and the versions of the two libraries; all of them make
-the key, so a change to any is a miss. The entry is a pickle of the result (as black caches its
+path is shown), the reader's own source and the two libraries as installed (the path, size and
+modification time of each one's ``__init__.py``: an upgrade or a reinstall rewrites it; reading
+the versions through importlib.metadata would cost more than the rest of a warm key); all of
+them make the key, so a change to any is a miss. The entry is a pickle of the result (as black caches its
 work), written atomically under ``$MODELGEN_CACHE_DIR`` (else ``$XDG_CACHE_HOME/modelgen`` or
 ``~/.cache/modelgen``). ``MODELGEN_CACHE_DIR=off`` turns it off. A cache that cannot be read or
 written is no error: the document is read as if there were none.
@@ -15,7 +17,7 @@ written is no error: the document is read as if there were none.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
+import importlib.util
 import os
 import pickle
 import tempfile
@@ -34,7 +36,7 @@ _READER_SOURCES = (
     "model/ir.py",
     "model/names.py",
 )
-_LIBRARIES = ("datamodel-code-generator", "PyYAML")
+_LIBRARIES = ("datamodel_code_generator", "yaml")  # their import names
 
 
 def cache_dir() -> Optional[Path]:
@@ -58,11 +60,23 @@ def cache_key(document: bytes, selection: tuple[Any, ...]) -> str:
         except OSError:
             h.update(rel.encode() + b"\0missing")
     for name in _LIBRARIES:
-        try:
-            h.update(f"{name}=={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            h.update(f"{name} missing".encode())
+        h.update(f"{name}: {_installed(name)}".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def _installed(module: str) -> str:
+    """Where and as what a library is installed, without importing it."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return "missing"
+    try:
+        st = os.stat(spec.origin)
+    except OSError:
+        return f"{spec.origin} unreadable"
+    return f"{spec.origin} {st.st_size} {st.st_mtime_ns}"
 
 
 def load_entry(key: str) -> Any:

@@ -130,7 +130,10 @@ def _split_field_call(whole: str) -> str:
     """A declaration too long for its line, as black lays it out: the ``msgspec.field(...)`` call
     split, its arguments on a line of their own, when both lines fit; otherwise left whole for the
     formatter to give to black (tests/emit/test_msgspec_declarations.py holds it to black)."""
-    head, args = whole[: whole.index(" = msgspec.field(") + 17], whole[whole.index(" = msgspec.field(") + 17 : -1]
+    head, args = (
+        whole[: whole.index(" = msgspec.field(") + 17],
+        whole[whole.index(" = msgspec.field(") + 17 : -1],
+    )
     if 4 + width(head) > LINE_LENGTH or 8 + width(args) > LINE_LENGTH:
         return whole
     return f"{head}\n        {args}\n    )"

@@ -39,7 +39,7 @@ from generator.model.ir import (
     UnionOf,
 )
 from generator.model.names import camel_to_snake, unique_name
-from generator.pysrc.layout import Node, Seq, flat, group, render, wrapped_return
+from generator.pysrc.layout import Group, Node, Seq, flat, group, render, wrapped_return
 from generator.pysrc.literals import py_str
 from generator.reconcile.conformance import UNKNOWN_KEY, problems
 
@@ -87,11 +87,16 @@ class SkippedExample:
 @dataclass(frozen=True)
 class KeyStrategy:
     key: str
-    expr: str  # a Python expression evaluating to a SearchStrategy
+    strategy: Node  # a Python expression evaluating to a SearchStrategy
 
     @property
-    def key_source(self) -> str:
-        return py_str(self.key)
+    def expr(self) -> str:
+        return flat(self.strategy)
+
+    @property
+    def entry(self) -> str:
+        """``"key": strategy`` laid out for its place in the strategy function's dict."""
+        return render(Seq((f"{py_str(self.key)}: ", self.strategy)), 8, 1)
 
 
 @dataclass(frozen=True)
@@ -207,9 +212,12 @@ def checking_spec(spec: Spec, options: RenderOptions) -> Spec:
     return dataclasses.replace(spec, items=tuple(items))
 
 
-def fit_problems(value: Any, model: Model, spec: Spec, options: RenderOptions) -> list[str]:
-    """What keeps ``value`` from round-tripping through ``model`` under ``options``."""
-    checked = checking_spec(spec, options)
+def fit_problems(
+    value: Any, model: Model, spec: Spec, options: RenderOptions, checked: Optional[Spec] = None
+) -> list[str]:
+    """What keeps ``value`` from round-tripping through ``model`` under ``options`` (``checked``:
+    ``checking_spec(spec, options)``, made once by a caller with many values)."""
+    checked = checking_spec(spec, options) if checked is None else checked
     target = checked.get(model.name)
     assert isinstance(target, Model)
     records = problems(value, target, checked)
@@ -252,8 +260,9 @@ def example_cases(spec: Spec, options: RenderOptions) -> tuple[list[ExampleCase]
     ids = _unique([r[1] for r in raw])
     fits: list[ExampleCase] = []
     skipped: list[SkippedExample] = []
+    checked = checking_spec(spec, options)
     for (model, _, value), ident in zip(raw, ids, strict=True):
-        found = fit_problems(value, model, spec, options)
+        found = fit_problems(value, model, spec, options, checked)
         if found:
             skipped.append(SkippedExample(model.name, ident, found[0]))
         else:
@@ -278,7 +287,14 @@ def strategy_function_names(spec: Spec) -> dict[str, str]:
 
 
 def strategy_expr(t: TypeExpr, spec: Spec, options: RenderOptions, functions: dict[str, str]) -> str:
-    """A Hypothesis strategy expression (source) for a non-null value of type ``t``.
+    """A Hypothesis strategy expression (source, on one line) for a non-null value of type ``t``."""
+    return flat(strategy_node(t, spec, options, functions))
+
+
+def strategy_node(t: TypeExpr, spec: Spec, options: RenderOptions, functions: dict[str, str]) -> Node:
+    """A Hypothesis strategy expression for a non-null value of type ``t``, as a layout node:
+    calls and lists only (a union is ``st.one_of(...)``, not ``a | b``), so the layout code lays out
+    every entry of a strategy function and black is never asked about one.
 
     Names it uses from the generated module: ``st``, ``TEXT``, ``INTS``, ``NUMBERS``, ``KEYS``,
     ``JSON_VALUES``, ``JSON_NOT_NULL``, ``JSON_OBJECTS``, ``open_enum`` and the model functions.
@@ -290,37 +306,48 @@ def strategy_expr(t: TypeExpr, spec: Spec, options: RenderOptions, functions: di
     if isinstance(t, ObjectType):
         return "JSON_OBJECTS"
     if isinstance(t, ListOf):
-        return f"st.lists({strategy_expr(t.item, spec, options, functions)}, max_size=3)"
+        return group("st.lists(", [strategy_node(t.item, spec, options, functions), "max_size=3"], ")")
     if isinstance(t, MapOf):
-        return f"st.dictionaries(KEYS, {strategy_expr(t.value, spec, options, functions)}, max_size=3)"
+        return group(
+            "st.dictionaries(", ["KEYS", strategy_node(t.value, spec, options, functions), "max_size=3"], ")"
+        )
     if isinstance(t, LiteralOf):
         if len(t.values) == 1:
             return f"st.just({py_str(t.values[0])})"
-        return "st.sampled_from([" + ", ".join(py_str(v) for v in t.values) + "])"
+        return group("st.sampled_from(", [group("[", [py_str(v) for v in t.values], "]")], ")")
     if isinstance(t, UnionOf):
-        return " | ".join(_parenthesized(strategy_expr(o, spec, options, functions)) for o in t.options)
+        return _one_of([strategy_node(o, spec, options, functions) for o in t.options])
     if isinstance(t, Ref):
         item = spec.get(t.name)
         if isinstance(item, EnumDef):
-            values = "[" + ", ".join(py_str(v) for v in item.values) + "]"
-            return f"open_enum({values})" if enum_is_open(item, options) else f"st.sampled_from({values})"
+            values = group("[", [py_str(v) for v in item.values], "]")
+            return group("open_enum(" if enum_is_open(item, options) else "st.sampled_from(", [values], ")")
         if isinstance(item, Model):
             return f"st.deferred({functions[item.name]})"
         if isinstance(item, UnionDef):  # payloads of each member
-            return " | ".join(
-                _parenthesized(strategy_expr(m, spec, options, functions)) for m in item.members
-            )
+            return _one_of([strategy_node(m, spec, options, functions) for m in item.members])
         raise ValueError(f"unresolved reference {t.name!r}")
     raise TypeError(f"not a type: {t!r}")
 
 
-def _parenthesized(expr: str) -> str:
-    return f"({expr})" if " | " in expr else expr
+def _one_of(options: list[Node]) -> Node:
+    """``st.one_of`` of the options, a nested one_of's options spliced in (as ``a | b`` would)."""
+    flat_options: list[Node] = []
+    for o in options:
+        if isinstance(o, Group) and o.open == "st.one_of(":
+            flat_options += o.items
+        else:
+            flat_options.append(o)
+    return flat_options[0] if len(flat_options) == 1 else group("st.one_of(", flat_options, ")")
+
+
+def field_strategy_node(f: Field, spec: Spec, options: RenderOptions, functions: dict[str, str]) -> Node:
+    node = strategy_node(f.type, spec, options, functions)
+    return _one_of(["st.none()", node]) if f.nullable else node
 
 
 def field_strategy_expr(f: Field, spec: Spec, options: RenderOptions, functions: dict[str, str]) -> str:
-    expr = strategy_expr(f.type, spec, options, functions)
-    return f"st.none() | {_parenthesized(expr)}" if f.nullable else expr
+    return flat(field_strategy_node(f, spec, options, functions))
 
 
 def extra_key_names(model: Model, count: int = EXTRA_KEYS_PER_MODEL) -> list[str]:
@@ -341,12 +368,12 @@ def model_strategies(spec: Spec, options: RenderOptions) -> list[ModelStrategy]:
     out = []
     for model in spec.models:
         required = tuple(
-            KeyStrategy(f.wire_name, field_strategy_expr(f, spec, options, functions))
+            KeyStrategy(f.wire_name, field_strategy_node(f, spec, options, functions))
             for f in model.fields
             if f.required
         )
         optional = [
-            KeyStrategy(f.wire_name, field_strategy_expr(f, spec, options, functions))
+            KeyStrategy(f.wire_name, field_strategy_node(f, spec, options, functions))
             for f in model.fields
             if not f.required
         ]

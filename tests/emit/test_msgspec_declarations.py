@@ -11,11 +11,19 @@ from generator.emit.msgspec_view import _split_field_call
 from generator.pysrc.literals import LINE_LENGTH
 from tests.emit.test_model_lines import black_of, name_of
 
-ANNOTATIONS = ("Any", "Optional[str]", "Union[int, UnsetType]", "dict[str, Any]", "list[Optional[dict[str, Any]]]")
+ANNOTATIONS = (
+    "Any",
+    "Optional[str]",
+    "Union[int, UnsetType]",
+    "dict[str, Any]",
+    "list[Optional[dict[str, Any]]]",
+)
 
 
 @pytest.mark.parametrize("annotation", ANNOTATIONS)
-@pytest.mark.parametrize("tail", ['name="{w}"', 'default=UNSET, name="{w}"', 'default_factory=list, name="{w}"'])
+@pytest.mark.parametrize(
+    "tail", ['name="{w}"', 'default=UNSET, name="{w}"', 'default_factory=list, name="{w}"']
+)
 def test_a_long_declaration_is_laid_out_as_black_lays_it_out(annotation: str, tail: str) -> None:
     laid_out = 0
     for length in range(1, 171):
