@@ -15,6 +15,7 @@ from generator.cli import main as cli_main
 from generator.cli import runs
 from generator.cli.compiling import ModuleCompiler
 from generator.emit.options import RenderOptions
+from generator.model.ir import Field, Model, Scalar, Spec
 from generator.pipeline import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +99,9 @@ def test_a_module_the_child_finds_broken_is_a_bug_and_nothing_is_written(
     assert not out.exists()
 
 
-def test_a_small_spec_is_compiled_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_small_spec_is_compiled_in_one_process_and_a_larger_one_in_a_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     made: list[bool] = []
     real = runs.ModuleCompiler
 
@@ -107,7 +110,11 @@ def test_a_small_spec_is_compiled_in_one_process(monkeypatch: pytest.MonkeyPatch
         return real(parallel)
 
     monkeypatch.setattr(runs, "ModuleCompiler", spy)
-    spec, _ = load_spec(ROOT / "spec")
-    assert spec is not None and len(spec.items) < runs.PARALLEL_FROM
-    runs.render_tree(spec, ("attrs",), RenderOptions())
+    small = Spec(tuple(Model(f"M{i}", (Field("x", "x", Scalar("int"), True, False),)) for i in range(5)))
+    assert len(small.items) < runs.PARALLEL_FROM
+    runs.render_tree(small, ("attrs",), RenderOptions())
     assert made == [False]
+    spec, _ = load_spec(ROOT / "spec")  # 72 items: its compile (~0.1 s) is worth a child
+    assert spec is not None and len(spec.items) >= runs.PARALLEL_FROM
+    runs.render_tree(spec, ("attrs",), RenderOptions())
+    assert made == [False, True]

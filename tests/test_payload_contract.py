@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.emit.depth import deep_models
+from generator.emit.depth import DEFER_BUILD_CHAIN, deep_models, longest_model_chain
 from generator.emit.registry import BUILTIN_STYLES as STYLES
 from generator.emit.registry import style_named
+from generator.emit.render import spec_variables
 from generator.emit.tree import build_tree
 from generator.model.diagnostics import Origin
 from generator.model.ir import AnyType, Field, ListOf, MapOf, Model, Ref, Scalar, Spec
@@ -156,6 +157,21 @@ def test_deep_models_are_the_recursive_and_the_long_chains() -> None:
     assert deep_models(Spec((ITEM,))) == ("Item",)
     assert set(deep_models(Spec(chain))) == {f"M{i}" for i in range(0, 51)}  # 201 levels or more
     assert deep_models(Spec(short)) == ()
+
+
+def test_the_longest_chain_of_models_decides_whether_pydantic_defers_building() -> None:
+    def chain(n: int, last: tuple[Field, ...] = ()) -> tuple[Model, ...]:
+        return tuple(
+            Model(f"C{i}", (_f("next", "next", ListOf(Ref(f"C{i + 1}"))),) if i < n - 1 else last)
+            for i in range(n - 1, -1, -1)
+        )
+
+    assert longest_model_chain(Spec(chain(DEFER_BUILD_CHAIN))) == DEFER_BUILD_CHAIN
+    assert longest_model_chain(Spec(chain(3))) == 3
+    loop = (Model("A", (_f("b", "b", Ref("B")),)), Model("B", (_f("a", "a", Ref("A")),)))
+    assert longest_model_chain(Spec(loop)) == 2  # a cycle counts once round
+    assert spec_variables(Spec(chain(DEFER_BUILD_CHAIN)))["defer_build"] is True
+    assert spec_variables(Spec(chain(DEFER_BUILD_CHAIN + 1)))["defer_build"] is False
 
 
 PROBE = """

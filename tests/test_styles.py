@@ -270,6 +270,7 @@ def test_build_module_views() -> None:
     later = Model("Early", (fld(Ref("Late"), wire="late", py="late"),))
     spec = Spec((OPEN, CLOSED, later, Model("Late", (fld(Scalar("int"), required=False),))))
     view = build_module(spec, style_named("pydantic"), RenderOptions(unknown_keys="forbid"))
+    assert [m.rebuild for m in view.models] == [True, False]
     assert view.pydantic_extra == '"forbid"'
     assert view.all_names == ('"Color"', '"Shape"', '"Early"', '"Late"', '"MODELS"')
     dc = build_module(spec, style_named("dataclass"), DEFAULT)

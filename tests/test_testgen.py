@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from generator.emit import testgen
+from generator.emit import strategies, testgen
 from generator.emit.options import RenderOptions
 from generator.emit.registry import styles_named
 from generator.model.diagnostics import Origin
@@ -175,7 +175,7 @@ def test_example_id_uses_the_file_name_and_line() -> None:
 # ---------------------------------------------------------------------------------------------
 # strategies
 
-FUNCS = testgen.strategy_function_names(SPEC)
+FUNCS = strategies.strategy_function_names(SPEC)
 
 
 @pytest.mark.parametrize(
@@ -200,30 +200,32 @@ FUNCS = testgen.strategy_function_names(SPEC)
     ],
 )
 def test_strategy_expr(t: Any, expected: str) -> None:
-    assert testgen.strategy_expr(t, SPEC, KEEP, FUNCS) == expected
+    assert strategies.strategy_expr(t, SPEC, KEEP, FUNCS) == expected
 
 
 def test_closed_enums_by_option() -> None:
     assert (
-        testgen.strategy_expr(Ref("JobStatus"), SPEC, CLOSED_ENUMS, FUNCS)
+        strategies.strategy_expr(Ref("JobStatus"), SPEC, CLOSED_ENUMS, FUNCS)
         == 'st.sampled_from(["queued", "running"])'
     )
 
 
 def test_unresolved_ref_is_an_error() -> None:
     with pytest.raises(ValueError, match="Nope"):
-        testgen.strategy_expr(Ref("Nope"), SPEC, KEEP, FUNCS)
+        strategies.strategy_expr(Ref("Nope"), SPEC, KEEP, FUNCS)
 
 
 def test_nullable_fields_sometimes_none() -> None:
     f = fld("x", AUTO_INT, nullable=True)
-    assert testgen.field_strategy_expr(f, SPEC, KEEP, FUNCS) == 'st.one_of(st.none(), st.just("auto"), INTS)'
-    assert testgen.field_strategy_expr(fld("x", Scalar("int")), SPEC, KEEP, FUNCS) == "INTS"
+    assert (
+        strategies.field_strategy_expr(f, SPEC, KEEP, FUNCS) == 'st.one_of(st.none(), st.just("auto"), INTS)'
+    )
+    assert strategies.field_strategy_expr(fld("x", Scalar("int")), SPEC, KEEP, FUNCS) == "INTS"
 
 
 def test_strategy_function_names_are_unique() -> None:
     spec = Spec((Model("FooBar", ()), Model("Foo_Bar", ()), Model("foo_bar", ())))
-    assert testgen.strategy_function_names(spec) == {
+    assert strategies.strategy_function_names(spec) == {
         "FooBar": "foo_bar_payloads",
         "Foo_Bar": "foo_bar_payloads_2",
         "foo_bar": "foo_bar_payloads_3",
@@ -231,18 +233,18 @@ def test_strategy_function_names_are_unique() -> None:
 
 
 def test_extra_key_names_clash_with_no_wire_or_python_name() -> None:
-    assert testgen.extra_key_names(JOB) == ["unknown_key_2", "unknown_key_4"]
-    assert testgen.extra_key_names(INNER, 1) == ["unknown_key_1"]
+    assert strategies.extra_key_names(JOB) == ["unknown_key_2", "unknown_key_4"]
+    assert strategies.extra_key_names(INNER, 1) == ["unknown_key_1"]
 
 
 def test_model_strategies_split_required_and_optional() -> None:
-    job = next(s for s in testgen.model_strategies(SPEC, KEEP) if s.model == "Job")
+    job = next(s for s in strategies.model_strategies(SPEC, KEEP) if s.model == "Job")
     assert job.function == "job_payloads"
     assert [k.key for k in job.required] == ["id", "object", "status", "inner"]
     assert [k.key for k in job.optional][-2:] == ["unknown_key_2", "unknown_key_4"]
     assert {k.key: k.expr for k in job.optional}["unknown_key_2"] == "JSON_VALUES"
     for options in (IGNORE, FORBID):
-        job = next(s for s in testgen.model_strategies(SPEC, options) if s.model == "Job")
+        job = next(s for s in strategies.model_strategies(SPEC, options) if s.model == "Job")
         assert "unknown_key_2" not in [k.key for k in job.optional]
 
 

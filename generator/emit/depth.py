@@ -39,6 +39,35 @@ def model_depths(spec: Spec) -> dict[str, float]:
     return known
 
 
+# pydantic builds a deferred model's validator on its first use by recursing through the models it
+# holds: a chain of ~150 distinct models overflows Python's stack there (a RecursionError, not a
+# ValidationError), where building each model as it is defined (dependencies first) does not.
+DEFER_BUILD_CHAIN = 40
+
+
+def _chain(t: TypeExpr, known: dict[str, int], spec: Spec) -> int:
+    if isinstance(t, (ListOf, MapOf)):
+        return _chain(t.item if isinstance(t, ListOf) else t.value, known, spec)
+    if isinstance(t, UnionOf):
+        return max((_chain(o, known, spec) for o in t.options), default=0)
+    item = spec.get(t.name) if isinstance(t, Ref) else None
+    if isinstance(item, UnionDef):
+        return max((_chain(m, known, spec) for m in item.members), default=0)
+    if isinstance(item, Model):
+        return known.get(item.name, 0)  # not known yet: a cycle, which closes on a model already seen
+    return 0
+
+
+def longest_model_chain(spec: Spec) -> int:
+    """The most distinct models one payload passes through, one inside another (a cycle counted
+    once round)."""
+    known: dict[str, int] = {}
+    for item in spec.items:
+        if isinstance(item, Model):
+            known[item.name] = 1 + max((_chain(f.type, known, spec) for f in item.fields), default=0)
+    return max(known.values(), default=0)
+
+
 def deep_models(spec: Spec, limit: int = MAX_DEPTH) -> tuple[str, ...]:
     """The models whose payloads may nest deeper than ``limit`` levels, in the spec's order."""
     return tuple(name for name, depth in model_depths(spec).items() if depth > limit)

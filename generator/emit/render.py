@@ -13,7 +13,7 @@ from typing import Optional
 
 import jinja2
 
-from generator.emit.depth import MAX_DEPTH, deep_models
+from generator.emit.depth import DEFER_BUILD_CHAIN, MAX_DEPTH, deep_models, longest_model_chain
 from generator.emit.options import RenderOptions
 from generator.emit.style import Style
 from generator.model.ir import Spec
@@ -86,12 +86,15 @@ def render_style(spec: Spec, style: Style, options: RenderOptions) -> str:
 
 
 def spec_variables(spec: Spec) -> dict[str, object]:
-    """What every style's templates are given besides the view: the depth guard's inputs, and
+    """What every style's templates are given besides the view: whether pydantic may build a
+    model's validator on first use (``defer_build``: not for a long chain of models), the depth
+    guard's inputs, and
     ``deep_set(target)``, the statement ``target = frozenset({...})`` of the deep models laid out
     as black lays it out (a long line of names would otherwise send black a statement)."""
     deep = deep_models(spec)  # see generator.emit.depth
     names = tuple(py_str(n) for n in deep)
     return {
+        "defer_build": longest_model_chain(spec) <= DEFER_BUILD_CHAIN,
         "deep_models": names,
         "deep_names": frozenset(deep),
         "deep_set": partial(frozenset_statement, items=names),

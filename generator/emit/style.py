@@ -80,6 +80,7 @@ class Style:
     models_are_dicts: bool = False
     required_fields_first: bool = False  # no kw_only on 3.9 (dataclass)
     own_codec: bool = False  # modelgen's own to_dict/from_dict and UNSET runtime (dataclass, attrs)
+    rebuilds_forward_refs: bool = False  # a model that refers to a later item is rebuilt (pydantic)
     runtime_typing: frozenset[str] = frozenset()  # typing names the module's runtime uses
     exports: tuple[str, ...] = ("MODELS",)  # module-level names after the models, in __all__
     reserved_names: frozenset[str] = frozenset()  # names the module imports or defines

@@ -33,6 +33,8 @@ from generator.model.ir import (
     Field,
     Model,
     Spec,
+    UnionDef,
+    refs_of,
 )
 from generator.model.names import camel_to_snake, unique_name
 from generator.pysrc.layout import Group, Node, Seq, flat, group, hugged, render
@@ -133,6 +135,7 @@ class ModelView:
     functional: bool  # TypedDict: a key cannot be written in the class syntax
     optional_base: str  # TypedDict: name of the total=False base ("" when no optional keys)
     required_base: str  # TypedDict functional syntax: name of the required-keys part
+    rebuild: bool  # pydantic: refers to an item defined later (forward reference)
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,9 @@ def _field_view(
     )
 
 
-def _model_view(model: Model, spec: Spec, style: Style, options: RenderOptions, loader: str) -> ModelView:
+def _model_view(
+    model: Model, spec: Spec, style: Style, options: RenderOptions, loader: str, rebuild: bool
+) -> ModelView:
     views = {f.wire_name: _field_view(model, f, i, spec, style, options) for i, f in enumerate(model.fields)}
     wire_order = tuple(views[f.wire_name] for f in model.fields)
     fields = tuple(views[f.wire_name] for f in field_order(model, style))
@@ -314,6 +319,7 @@ def _model_view(model: Model, spec: Spec, style: Style, options: RenderOptions, 
         functional=functional,
         optional_base=f"_{model.name}Optional" if optional else "",
         required_base=f"_{model.name}Required" if functional else "",
+        rebuild=rebuild,
     )
 
 
@@ -322,10 +328,18 @@ def build_module(spec: Spec, style: Style, options: RenderOptions) -> ModuleView
     and TypedDict templates; msgspec has its own view, ``generator.emit.msgspec_view``)."""
     check_names(spec)
     loaders = loader_names(spec)
+    position = {item.name: i for i, item in enumerate(spec.items)}
     models: list[ModelView] = []
     annotations: list[str] = []
     for model in spec.models:
-        view = _model_view(model, spec, style, options, loaders[model.name])
+        refs = [r for f in model.fields for r in refs_of(f.type)]
+        # a union's alias is defined after every model: a model that names one is rebuilt too
+        later = any(
+            position.get(r, -1) > position[model.name] or isinstance(spec.get(r), UnionDef) for r in refs
+        )
+        view = _model_view(
+            model, spec, style, options, loaders[model.name], style.rebuilds_forward_refs and later
+        )
         models.append(view)
         for fv in view.wire_order:
             annotations += [fv.annotation, fv.default]

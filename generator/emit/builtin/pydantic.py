@@ -19,6 +19,7 @@ STYLE = Style(
     literals_last=True,
     open_enum=OpenEnumForm.STRICT_UNION,
     union_form=UnionForm.PYDANTIC_FIELD,
+    rebuilds_forward_refs=True,
     runtime_typing=frozenset({"Any", "TypeVar", "Union", "cast"}),
     exports=("MODELS",),
     reserved_names=frozenset({"pydantic", "pydantic_core", "BaseModel", "Field", "ConfigDict"}),
