@@ -30,9 +30,9 @@ def pages_of(folder: Path) -> Path:
 
 def main(argv: list[str]) -> None:
     rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
-    folders = [Path(a) for a in argv] or sorted(p for p in SHARED.iterdir() if p.is_dir())
+    folders = [Path(a) for a in argv] or sorted(p for p in SHARED.glob("*") if p.is_dir())
     if not folders:
-        raise SystemExit(f"no corpus folders in {SHARED}")
+        raise SystemExit(f"no corpus folders in {SHARED} (set MODELGEN_CORPORA or name the folders)")
     sizes = {f: sum(1 for _ in pages_of(f).rglob("*.md")) for f in folders}
     largest = max(folders, key=lambda f: sizes[f])
     rows: list[Row] = []
