@@ -3,6 +3,7 @@ child process while the next one is rendered; a module that does not compile is 
 the work was split (child, parent, child gone), and the one named is the first in sorted order."""
 
 from __future__ import annotations
+import __future__
 
 import os
 import signal
@@ -118,3 +119,40 @@ def test_a_small_spec_is_compiled_in_one_process_and_a_larger_one_in_a_child(
     assert spec is not None and len(spec.items) >= runs.PARALLEL_FROM
     runs.render_tree(spec, ("attrs",), RenderOptions())
     assert made == [False, True]
+
+
+def _big_module(body_line: str = "    return 1") -> str:
+    """A module of several hundred kB: many top-level functions, as a large spec makes."""
+    parts = ['"""A module."""\n\nfrom __future__ import annotations\n']
+    parts += [
+        f"\n\ndef f{i}(x: Undefined{i}) -> int:\n{body_line if i == 7000 else '    return 1'}\n"
+        for i in range(9000)
+    ]
+    return "".join(parts)
+
+
+def test_a_large_module_is_compiled_in_pieces_with_the_same_verdict() -> None:
+    from generator.cli.compiling import _PIECE, _pieces, compile_error
+
+    good = _big_module()
+    assert len(_pieces(good)) > 1 and "".join(_pieces(good)) == good
+    assert all(len(p) < 2 * _PIECE for p in _pieces(good))
+    assert compile_error("m.py", good) is None  # the annotations are strings: __future__ is kept
+    bad = _big_module("    return (")
+    line = bad[: bad.index("return (")].count("\n") + 1
+    assert compile_error("m.py", bad) == compile_error("m.py", bad + "\n")  # the whole module's message
+    assert f"line {line}:" in (compile_error("m.py", bad) or "")
+    # a cut inside a string (column-0 text in a literal) fails the piece, not the verdict
+    strings = good.replace("\n\ndef f", '\n\nS = """\nx\ndef y\n"""\n\n\ndef f')
+    assert any(_fails(p) for p in _pieces(strings))  # some cut falls inside a string ...
+    assert compile_error("m.py", strings) is None  # ... and the whole module is compiled instead
+    late = good + "\nfrom __future__ import annotations\n"  # only legal at the top
+    assert "does not compile" in (compile_error("m.py", late) or "")
+
+
+def _fails(piece: str) -> bool:
+    try:
+        compile(piece, "p.py", "exec", flags=__future__.annotations.compiler_flag, dont_inherit=True)
+    except SyntaxError:
+        return True
+    return False

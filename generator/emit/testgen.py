@@ -108,7 +108,7 @@ class Mutation:
             literal_node(self.value),
             py_str(self.expect),
         ]
-        return render(group("(", items, ")"), 8, 1)
+        return render(group("(", items, ")"), 4, 1)
 
 
 # ---------------------------------------------------------------------------------------------
