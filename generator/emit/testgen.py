@@ -40,7 +40,7 @@ from generator.model.ir import (
     UnionOf,
 )
 from generator.pysrc.layout import Node, Seq, flat, group, render
-from generator.pysrc.literals import py_str
+from generator.pysrc.literals import LINE_LENGTH, py_str
 from generator.reconcile.conformance import UNKNOWN_KEY, problems
 
 TEMPLATE = "tests/test_roundtrip.py.jinja"
@@ -378,6 +378,16 @@ def mutations_by_model(spec: Spec, options: RenderOptions) -> list[tuple[str, li
     return list(grouped.items())
 
 
+def mutations_head(model: str) -> str:
+    """The line that opens a model's list in MUTATIONS (one statement per model, so that the
+    module compiles a piece at a time); a name too long for that line is bound first, so the
+    statement's head always fits and black is never given the list."""
+    head = f"MUTATIONS[{py_str(model)}] = ["
+    if len(head) <= LINE_LENGTH:
+        return head
+    return f"_MODEL = {py_str(model)}\nMUTATIONS[_MODEL] = ["
+
+
 # ---------------------------------------------------------------------------------------------
 # rendering
 
@@ -410,7 +420,7 @@ def render_tests(spec: Spec, options: RenderOptions, styles: Sequence[Style]) ->
             examples=examples,
             skipped=skipped,
             strategies=model_strategies(spec, options),
-            mutations=mutations_by_model(spec, options),
+            mutations=[(mutations_head(model), rows) for model, rows in mutations_by_model(spec, options)],
             round_trip_examples=ROUND_TRIP_EXAMPLES,
             invalid_examples=INVALID_EXAMPLES,
             style_names=", ".join(s.name for s in tested),
