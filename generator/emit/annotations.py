@@ -20,7 +20,9 @@ takes one str-like type a union).
 
 from __future__ import annotations
 
-from generator.emit.decoder_source import enum_is_open, is_any
+from collections.abc import Mapping
+
+from generator.emit.decoder_source import enum_is_open, takes_null
 from generator.emit.options import RenderOptions
 from generator.emit.style import OpenEnumForm, Style, UnionForm
 from generator.model.ir import (
@@ -77,7 +79,7 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: Style, options: RenderOptio
     if isinstance(t, MapOf):
         return [f"dict[str, {annotation(t.value, spec, style, options)}]"]
     if isinstance(t, LiteralOf):
-        return [group("Literal[", [py_str(v) for v in t.values], "]")]
+        return literal_parts(t.values, style.literal_markers)
     if isinstance(t, UnionOf):
         members = (
             sorted(t.options, key=lambda o: isinstance(o, LiteralOf)) if style.literals_last else t.options
@@ -89,6 +91,21 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: Style, options: RenderOptio
             return _open_enum_parts(item, style.open_enum)
         return [t.name]
     raise TypeError(f"not a type: {t!r}")
+
+
+def literal_parts(values: tuple[str | int | bool, ...], markers: Mapping[str, str]) -> list[Node]:
+    """``Literal[...]`` of ``values``; with ``markers``, one literal of each kind of value, the
+    kinds with a marker as ``Annotated[Literal[...], marker]`` (an int literal that takes no bool)."""
+    if not any(type(v).__name__ in markers for v in values):
+        return [group("Literal[", [py_str(v) for v in values], "]")]
+    kinds: dict[str, list[str | int | bool]] = {}
+    for v in values:
+        kinds.setdefault(type(v).__name__, []).append(v)
+    parts: list[Node] = []
+    for kind, same in kinds.items():
+        literal = group("Literal[", [py_str(v) for v in same], "]")
+        parts.append(group("Annotated[", [literal, markers[kind]], "]") if kind in markers else literal)
+    return parts
 
 
 def _open_enum_parts(item: EnumDef, form: OpenEnumForm) -> list[Node]:
@@ -147,16 +164,33 @@ def key_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -
 
 def pydantic_field_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """Pydantic: see the module's docstring (absent reads as None, markers refuse a null)."""
-    parts = annotation_parts(f.type, spec, style, options)
+    if _is_tag(f, spec):  # pydantic's discriminator reads a plain Literal (the tag table decides)
+        parts = literal_parts(f.type.values, {}) if isinstance(f.type, LiteralOf) else []
+    else:
+        parts = annotation_parts(f.type, spec, style, options)
     node = union_node(parts + (["None"] if f.nullable or not f.required else []))
     markers: list[Node] = []
-    if is_any(f.type, spec):
+    if takes_null(f.type, spec):
         markers = [] if f.nullable else ["BeforeValidator(_not_null)"]
     elif not f.nullable and not f.required:
         markers = ["_NOT_NULL"]
     if _scalar_union(f.type):
         markers.append("_SCALAR")
     return group("Annotated[", [node, *markers], "]") if markers else node
+
+
+def _is_tag(f: Field, spec: Spec) -> bool:
+    """A field that tells a discriminated union's members apart (a one-value literal at its key)."""
+    if not (isinstance(f.type, LiteralOf) and len(f.type.values) == 1 and f.required):
+        return False
+    if isinstance(f.type.values[0], str):  # a str literal is the same either way
+        return False
+    for union in spec.unions:
+        if union.discriminator == f.wire_name:
+            models = (spec.get(m.name) if isinstance(m, Ref) else None for m in union.members)
+            if any(isinstance(m, Model) and f in m.fields for m in models):
+                return True
+    return False
 
 
 def unset_default(f: Field) -> str:
