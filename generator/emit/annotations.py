@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.emit.decoder_source import enum_is_open, takes_null
+from generator.emit.decoder_source import enum_is_open, takes_null, union_tags
 from generator.emit.options import RenderOptions
 from generator.emit.style import OpenEnumForm, Style, UnionForm
 from generator.model.ir import (
@@ -164,10 +164,7 @@ def key_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -
 
 def pydantic_field_annotation(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """Pydantic: see the module's docstring (absent reads as None, markers refuse a null)."""
-    if _is_tag(f, spec):  # pydantic's discriminator reads a plain Literal (the tag table decides)
-        parts = literal_parts(f.type.values, {}) if isinstance(f.type, LiteralOf) else []
-    else:
-        parts = annotation_parts(f.type, spec, style, options)
+    parts = annotation_parts(f.type, spec, style, options)
     node = union_node(parts + (["None"] if f.nullable or not f.required else []))
     markers: list[Node] = []
     if takes_null(f.type, spec):
@@ -177,20 +174,6 @@ def pydantic_field_annotation(f: Field, spec: Spec, style: Style, options: Rende
     if _scalar_union(f.type):
         markers.append("_SCALAR")
     return group("Annotated[", [node, *markers], "]") if markers else node
-
-
-def _is_tag(f: Field, spec: Spec) -> bool:
-    """A field that tells a discriminated union's members apart (a one-value literal at its key)."""
-    if not (isinstance(f.type, LiteralOf) and len(f.type.values) == 1 and f.required):
-        return False
-    if isinstance(f.type.values[0], str):  # a str literal is the same either way
-        return False
-    for union in spec.unions:
-        if union.discriminator == f.wire_name:
-            models = (spec.get(m.name) if isinstance(m, Ref) else None for m in union.members)
-            if any(isinstance(m, Model) and f in m.fields for m in models):
-                return True
-    return False
 
 
 def unset_default(f: Field) -> str:
@@ -231,7 +214,9 @@ def union_alias(union: UnionDef, spec: Spec, style: Style, options: RenderOption
     node = union_node(parts)
     if style.union_form is not UnionForm.PYDANTIC_FIELD or len(union.members) == 1:
         return node
-    if union.discriminator is not None:
+    # pydantic looks a tag up by ==, so a tag of 1 would take true: only str tags are its discriminator
+    # (an int or bool tag is a Literal with its marker, and the members are tried in order)
+    if union.discriminator is not None and all(isinstance(v, str) for v, _ in union_tags(union, spec)):
         marker = f"Field(discriminator={py_str(discriminator_attribute(union, spec))})"
     else:
         marker = 'Field(union_mode="left_to_right")'
