@@ -132,6 +132,12 @@ def test_invalid_values_are_rejected_with_the_path_in_every_style(
     assert not accepted, f"{key}={value!r} accepted by {accepted}"
 
 
+def test_pydantic_json_schema_keeps_the_literals(modules: dict[str, Any]) -> None:
+    properties = modules["pydantic"].Row.model_json_schema()["properties"]
+    assert properties["ints"]["enum"] == [1, 2]
+    assert properties["yes"]["const"] is True
+
+
 def test_generated_tests_pass_and_mypy_strict_is_clean(modules: dict[str, Any]) -> None:
     package = Path(next(iter(modules.values())).__file__).parent
     tests = subprocess.run(
