@@ -20,7 +20,9 @@ takes one str-like type a union).
 
 from __future__ import annotations
 
-from generator.emit.decoder_source import enum_is_open, is_any
+from collections.abc import Mapping
+
+from generator.emit.decoder_source import enum_is_open, takes_null, union_tags
 from generator.emit.options import RenderOptions
 from generator.emit.style import OpenEnumForm, Style, UnionForm
 from generator.model.ir import (
@@ -77,7 +79,7 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: Style, options: RenderOptio
     if isinstance(t, MapOf):
         return [f"dict[str, {annotation(t.value, spec, style, options)}]"]
     if isinstance(t, LiteralOf):
-        return [group("Literal[", [py_str(v) for v in t.values], "]")]
+        return literal_parts(t.values, style.literal_markers)
     if isinstance(t, UnionOf):
         members = (
             sorted(t.options, key=lambda o: isinstance(o, LiteralOf)) if style.literals_last else t.options
@@ -89,6 +91,21 @@ def annotation_parts(t: TypeExpr, spec: Spec, style: Style, options: RenderOptio
             return _open_enum_parts(item, style.open_enum)
         return [t.name]
     raise TypeError(f"not a type: {t!r}")
+
+
+def literal_parts(values: tuple[str | int | bool, ...], markers: Mapping[str, str]) -> list[Node]:
+    """``Literal[...]`` of ``values``; with ``markers``, one literal of each kind of value, the
+    kinds with a marker as ``Annotated[Literal[...], marker]`` (an int literal that takes no bool)."""
+    if not any(type(v).__name__ in markers for v in values):
+        return [group("Literal[", [py_str(v) for v in values], "]")]
+    kinds: dict[str, list[str | int | bool]] = {}
+    for v in values:
+        kinds.setdefault(type(v).__name__, []).append(v)
+    parts: list[Node] = []
+    for kind, same in kinds.items():
+        literal = group("Literal[", [py_str(v) for v in same], "]")
+        parts.append(group("Annotated[", [literal, markers[kind]], "]") if kind in markers else literal)
+    return parts
 
 
 def _open_enum_parts(item: EnumDef, form: OpenEnumForm) -> list[Node]:
@@ -150,7 +167,7 @@ def pydantic_field_annotation(f: Field, spec: Spec, style: Style, options: Rende
     parts = annotation_parts(f.type, spec, style, options)
     node = union_node(parts + (["None"] if f.nullable or not f.required else []))
     markers: list[Node] = []
-    if is_any(f.type, spec):
+    if takes_null(f.type, spec):
         markers = [] if f.nullable else ["BeforeValidator(_not_null)"]
     elif not f.nullable and not f.required:
         markers = ["_NOT_NULL"]
@@ -197,7 +214,9 @@ def union_alias(union: UnionDef, spec: Spec, style: Style, options: RenderOption
     node = union_node(parts)
     if style.union_form is not UnionForm.PYDANTIC_FIELD or len(union.members) == 1:
         return node
-    if union.discriminator is not None:
+    # pydantic looks a tag up by ==, so a tag of 1 would take true: only str tags are its discriminator
+    # (an int or bool tag is a Literal with its marker, and the members are tried in order)
+    if union.discriminator is not None and all(isinstance(v, str) for v, _ in union_tags(union, spec)):
         marker = f"Field(discriminator={py_str(discriminator_attribute(union, spec))})"
     else:
         marker = 'Field(union_mode="left_to_right")'

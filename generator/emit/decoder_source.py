@@ -120,7 +120,7 @@ def _literal_decoder(values: tuple[str | int | bool, ...]) -> Node:
 def slow_decoder_expr(f: Field, spec: Spec, style: Style, options: RenderOptions) -> Node:
     """The general decoder the fast path falls back on: for a value that is not a null allowed."""
     expr = decoder_expr(f.type, spec, style, options)
-    return group("_not_null(", [expr], ")") if is_any(f.type, spec) and not f.nullable else expr
+    return group("_not_null(", [expr], ")") if takes_null(f.type, spec) and not f.nullable else expr
 
 
 def is_any(t: TypeExpr, spec: Spec) -> bool:
@@ -129,6 +129,23 @@ def is_any(t: TypeExpr, spec: Spec) -> bool:
         item = spec.get(t.name)
         return isinstance(item, UnionDef) and len(item.members) == 1 and is_any(item.members[0], spec)
     return isinstance(t, AnyType)
+
+
+def takes_null(t: TypeExpr, spec: Spec, seen: frozenset[str] = frozenset()) -> bool:
+    """Null is a value of ``t``: Any, or a union (inline or an item) with a member that takes it.
+
+    A field of such a type that is not nullable refuses null itself (``_not_null`` in the
+    decoders and in pydantic, a check after msgspec's decoding), as a plain Any field does.
+    """
+    if isinstance(t, AnyType):
+        return True
+    if isinstance(t, UnionOf):
+        return any(takes_null(o, spec, seen) for o in t.options)
+    if isinstance(t, Ref) and t.name not in seen:
+        item = spec.get(t.name)
+        if isinstance(item, UnionDef):
+            return any(takes_null(m, spec, seen | {t.name}) for m in item.members)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

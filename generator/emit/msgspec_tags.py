@@ -7,7 +7,7 @@ member's own literal field becomes a ``ClassVar`` of its value (``cat.type`` sti
 styles reject: so a model is tagged only when nothing refers to it but tagged unions, and its
 from_dict/from_json decode it as ``Union[Model, _NoTag_<key>]``, which needs the tag.
 
-A discriminated union msgspec cannot express this way (a bool tag, a member also used on its own
+A discriminated union msgspec cannot express this way (a bool or int tag, a member also used on its own
 or in an untagged union, a model tagged by two keys) is decoded by the module itself, by its tag
 (``msgspec_unions``): its members stay plain Structs.
 """
@@ -39,6 +39,8 @@ def _problem(union: UnionDef, spec: Spec, direct: set[str], tags: dict[str, Stru
     for value, model in union_tags(union, spec):
         if isinstance(value, bool):
             return f"its tag {value!r} is a bool (msgspec tags are strings or integers)"
+        if not isinstance(value, str):  # msgspec refuses a union of int- and str-tagged Structs
+            return f"its tag {value!r} is an integer (a model decoded on its own is checked by a str tag)"
         if model in direct:
             return f"its member {model} is also used on its own (a tagged Struct reads a document without the tag)"
         if model in tags and tags[model].key != union.discriminator:

@@ -18,7 +18,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from generator.emit.annotations import field_annotation_node, field_default, open_enum_alias
-from generator.emit.decoder_source import describe, enum_is_open, is_any, union_tags
+from generator.emit.decoder_source import describe, enum_is_open, takes_null, union_tags
 from generator.emit.msgspec_tags import class_keywords
 from generator.emit.msgspec_union_view import MsgspecUnionView, union_section
 from generator.emit.msgspec_unions import MsgspecPlan
@@ -144,8 +144,10 @@ def _post_init(model: Model, spec: Spec, plan: MsgspecPlan) -> tuple[str, ...]:
     refuse a null that msgspec's Any lets through where the field is not nullable. ``model``'s
     fields have their runtime types (``msgspec_unions``)."""
     lines: list[str] = []
+    source = spec.get(model.name)
+    spec_types = {f.py_name: f.type for f in source.fields} if isinstance(source, Model) else {}
     for f in model.fields:
-        if is_any(f.type, spec) and not f.nullable:
+        if takes_null(spec_types.get(f.py_name, f.type), spec) and not f.nullable:
             wire = py_str(f.wire_name)
             lines += [
                 f"if self.{f.py_name} is None:",

@@ -73,6 +73,9 @@ class Style:
     # annotations
     scalars: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: PLAIN_SCALARS)
     literals_last: bool = False  # in a union annotation, literals after the types (tried in order)
+    # a module-level marker each Literal of ints (of bools) carries: the library compares a literal
+    # by ==, and True == 1 == 1.0 (pydantic: its Literal[1] takes true)
+    literal_markers: Mapping[str, str] = field(default_factory=dict)
     open_enum: OpenEnumForm = OpenEnumForm.UNION
     union_form: UnionForm = UnionForm.PLAIN
     # the model is the JSON object itself (TypedDict): keys are wire names, enums are Literal

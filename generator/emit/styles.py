@@ -166,6 +166,7 @@ class ModuleView:
     unknown_keys: str  # literal of the policy
     pydantic_extra: str  # literal: "allow" | "ignore" | "forbid"
     runtime_unset: bool  # the runtime defines UNSET and the encoder (class styles)
+    literal_markers: bool = False  # an annotation carries one of the style's literal markers
 
 
 _NAME_USES = {n: re.compile(rf"\b{n}\b") for n in TYPING_NAMES}
@@ -386,4 +387,5 @@ def build_module(spec: Spec, style: Style, options: RenderOptions) -> ModuleView
         unknown_keys=py_str(options.unknown_keys.value),
         pydantic_extra=py_str(_PYDANTIC_EXTRA[options.unknown_keys]),
         runtime_unset=style.own_codec,
+        literal_markers=any(m in a for m in style.literal_markers.values() for a in annotations),
     )

@@ -17,6 +17,7 @@ STYLE = Style(
     library="pydantic",
     scalars=STRICT_SCALARS,
     literals_last=True,
+    literal_markers={"int": "_INT_LITERAL", "bool": "_BOOL_LITERAL"},
     open_enum=OpenEnumForm.STRICT_UNION,
     union_form=UnionForm.PYDANTIC_FIELD,
     rebuilds_forward_refs=True,
