@@ -164,7 +164,7 @@ def test_a_cycle_and_a_back_edge_are_found() -> None:
 MODULE_LINES, FUNCTION_LINES = 400, 60
 LARGER = {
     "generator/cli/main.py": 410,  # the click commands; error handling moved to cli/runs.py
-    "generator/emit/testgen.py": 430,  # the round-trip tests' view: examples, mutations (strategies.py: the strategies)
+    "generator/emit/testgen.py": 435,  # the round-trip tests' view: examples, mutations (strategies.py: the strategies)
     "generator/cli/refdocs.py": 480,  # mostly the table of every code's example and fix
     "generator/emit/styles.py:build_module": 66,
     "generator/dialects/plain_text.py:parse": 80,
